@@ -1,0 +1,1 @@
+Console.WriteLine("GreenCompute silo: not written yet.");
