@@ -31,4 +31,20 @@ public enum ReasonCode
     Infeasible,
     /// <summary>The heater is capped by a power limit.</summary>
     PowerCapped,
+    /// <summary>Heat is wanted now, but the work is placed in cheaper planned slots later.</summary>
+    WaitingForCheaperSlot,
+    /// <summary>All capacity that would fit costs more than the job's price cap.</summary>
+    PriceAboveJobCap,
+    /// <summary>A task went back to the queue from its last checkpoint after a node failed.</summary>
+    RetryFromCheckpoint,
+    /// <summary>A task or job gave up: retries exhausted.</summary>
+    WorkFailed,
+    /// <summary>A task or job finished.</summary>
+    WorkCompleted,
+    /// <summary>Submitted and waiting for its first placement.</summary>
+    WorkQueued,
+    /// <summary>A task was stopped because its job failed or was withdrawn.</summary>
+    WorkCancelled,
+    /// <summary>The deadline cannot be met, even running without heat demand.</summary>
+    DeadlineAtRisk,
 }

@@ -1,0 +1,277 @@
+using GreenCompute.Core.Units;
+
+namespace GreenCompute.Core.Work.Assignment;
+
+/// <summary>
+/// One assignment round (the policy and its cost are described on <see cref="TaskAssigner"/>). Builds the
+/// capacity index from the snapshot, places every task, and settles what each task and node does now.
+/// Amounts are core-seconds; a task runs on one core, so its core-seconds in a slot are also wall seconds.
+/// Times are seconds from now (<see cref="RoundClock"/>).
+/// </summary>
+internal sealed class AssignmentRound
+{
+    private const double Eps = PlannedCapacity.Eps;
+
+    private readonly double[] _price;
+    private readonly PlannedCapacity _planned;
+    private readonly ForcedCapacity _forced;
+    private readonly double[] _used;
+    private readonly List<int> _touched = [];
+    private readonly List<(int Node, double Amount, double Offset)> _taken = [];
+    private int _nodeNow;
+    private bool _forcedNow;
+    private double _lastEnd;
+    private int _firstPlanned;
+    private double _firstPlannedPrice;
+    private int _firstForced;
+
+    public AssignmentRound(AssignmentSnapshot snapshot, AssignerOptions options)
+    {
+        Options = options;
+        Clock = new RoundClock(snapshot.Now, snapshot.Horizon);
+        Reasons = new ReasonCache(snapshot.Now);
+        var slots = Clock.Count;
+        _used = new double[slots];
+        var nodes = snapshot.Nodes.IsDefault ? [] : snapshot.Nodes;
+        Nodes = new RoundNode[nodes.Length];
+        _price = new double[nodes.Length * slots];
+        var free = new double[nodes.Length * slots];
+        var spare = new double[nodes.Length * slots];
+        var closedNow = new bool[nodes.Length];
+        var index = new Dictionary<string, int>(nodes.Length, StringComparer.Ordinal);
+        for (var n = 0; n < nodes.Length; n++)
+        {
+            Nodes[n] = new RoundNode(nodes[n]);
+            index.TryAdd(nodes[n].NodeId, n);
+            closedNow[n] = !new NodeLoader(this, n).Load(free, spare, _price);
+        }
+
+        var capacity = (double[])free.Clone();
+        var tasks = new RoundTasks(this, index);
+        tasks.Collect(snapshot, free);
+        Items = tasks.Items;
+        Early = tasks.Early;
+        _planned = new PlannedCapacity(nodes.Length, slots, free, capacity, Clock.Length, _price, closedNow);
+        _forced = new ForcedCapacity(nodes.Length, slots, spare, _price, Clock.Length);
+    }
+
+    public RoundClock Clock { get; }
+
+    public ReasonCache Reasons { get; }
+
+    public AssignerOptions Options { get; }
+
+    public RoundNode[] Nodes { get; }
+
+    public List<RoundItem> Items { get; }
+
+    /// <summary>Decisions made before placement: tasks lost with an offline node, cancelled, or duplicated.</summary>
+    public List<TaskDecision> Early { get; }
+
+    public DateTimeOffset Now => Clock.Now;
+
+    public double CurrentSlotSeconds => Clock.Length[0];
+
+    public double PriceNow(int node) => _price[node * Clock.Count];
+
+    public void Run()
+    {
+        var keys = new RoundItemOrder[Items.Count];
+        var edf = Options.Order == TaskOrder.EarliestDeadlineFirst;
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = RoundItemOrder.For(Items[i], edf);
+        }
+
+        var items = Items.ToArray();
+        Array.Sort(keys, items);
+        foreach (var item in items)
+        {
+            Place(item);
+        }
+    }
+
+    private void Place(RoundItem item)
+    {
+        _nodeNow = -1;
+        _forcedNow = false;
+        _lastEnd = 0;
+        _firstPlanned = -1;
+        _firstForced = -1;
+        var need = item.Remaining;
+        var deadline = Clock.SecondsFromNow(item.Deadline - Options.DeadlineSafetyMargin);
+        var to = Clock.WindowEnd(deadline);
+        var openNow = double.IsFinite(_planned.CurrentSlotPrice);
+        var ownOffered = item.Running && item.Reserved > Eps;
+        if (item.Running)
+        {
+            // A running task may use the current slot only where it runs: on its own reserved cell.
+            _planned.OfferCurrentSlot(ownOffered ? item.OwnPrice : double.PositiveInfinity);
+        }
+
+        var priceBlocked = false;
+        while (need > Eps)
+        {
+            var (slot, key) = _planned.Cheapest(to);
+            if (slot < 0)
+            {
+                break;
+            }
+
+            var own = item.Running && slot == 0;
+            var price = own ? PriceNow(item.Node) : key;
+            var room = Clock.Room(slot, deadline) - _used[slot];
+            if (price > item.MaxPrice || room <= Eps)
+            {
+                priceBlocked |= price > item.MaxPrice;
+                _planned.Exclude(slot);
+                if (!own && price > item.MaxPrice)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            int node;
+            double amount;
+            var offset = 0.0;
+            if (own)
+            {
+                // Its reserved core: it runs on from now.
+                node = item.Node;
+                amount = Math.Min(need, Math.Min(room, item.Reserved));
+                item.Reserved -= amount;
+            }
+            else
+            {
+                node = _planned.Take(slot, item.Avoid, Math.Min(need, room), out amount, out offset);
+            }
+
+            _planned.Exclude(slot);
+            if (node >= 0 && amount > Eps)
+            {
+                Record(item, slot, node, amount, forced: false, price, offset);
+                need -= amount;
+            }
+        }
+
+        var beyond = false;
+        if (need > Eps)
+        {
+            need = PlaceForced(item, need, deadline, to, out beyond);
+        }
+
+        // Work left over runs on past the safety margin; only what does not fit in the margin either is late.
+        item.Shortfall = Math.Max(0, need - Options.DeadlineSafetyMargin.TotalSeconds);
+        item.AtRisk = item.Shortfall > Eps;
+        item.Completion = beyond ? null : Clock.At(_lastEnd + Math.Max(0, need));
+        new RoundSettler(this, item).Settle(new PlacementSummary(
+            _used[0] > Eps, _nodeNow, _forcedNow, _firstPlanned < 0 ? null : Clock.At(Clock.Begin[_firstPlanned]), _firstPlannedPrice,
+            _firstForced < 0 ? null : Clock.At(Clock.Begin[_firstForced]), openNow, ownOffered, priceBlocked), _planned);
+        _planned.RestoreExcluded();
+        foreach (var slot in _touched)
+        {
+            _used[slot] = 0;
+        }
+
+        _touched.Clear();
+    }
+
+    /// <summary>
+    /// Places work that planned heat cannot carry before the deadline on cores above the plan. Work that fits
+    /// after the horizon (one core until the deadline) is left for later rounds. Queued tasks are forced as late
+    /// as possible, so heat may still turn up; a running task whose latest start is within its run dwell keeps
+    /// running instead of pausing for a moment. Returns the work that fits nowhere before the deadline.
+    /// </summary>
+    private double PlaceForced(RoundItem item, double need, double deadline, int to, out bool beyond)
+    {
+        var afterHorizon = Math.Max(0, deadline - Clock.HorizonEnd);
+        beyond = afterHorizon > Eps;
+        if (need <= afterHorizon + Eps)
+        {
+            beyond = true;
+            return 0;
+        }
+
+        need -= afterHorizon;
+        var dwell = Math.Max(Options.MinRunDwell.TotalSeconds, Clock.Horizon.SlotLength.TotalSeconds);
+        var asSoonAsPossible = item.Running && LatestStart(need, deadline, to) < dwell;
+        for (var k = 0; k < to && need > Eps; k++)
+        {
+            var slot = asSoonAsPossible ? k : to - 1 - k;
+            var room = Clock.Room(slot, deadline) - _used[slot];
+            if (room <= Eps)
+            {
+                continue;
+            }
+
+            var require = slot != 0 ? -1 : item.Running ? item.Node : _used[0] > Eps ? _nodeNow : -1;
+            var took = _forced.Take(slot, Math.Min(need, room), item.MaxPrice, require, item.Avoid, singleNode: slot == 0, _taken);
+            foreach (var (node, amount, offset) in _taken)
+            {
+                Record(item, slot, node, amount, forced: true, _price[node * Clock.Count + slot], offset);
+            }
+
+            need -= took;
+        }
+
+        return need;
+    }
+
+    /// <summary>Seconds from now at which the task must start on one core (after its planned runs) to finish in time.</summary>
+    private double LatestStart(double need, double deadline, int to)
+    {
+        for (var slot = to - 1; slot >= 0; slot--)
+        {
+            need -= Clock.Room(slot, deadline) - _used[slot];
+            if (need <= Eps)
+            {
+                return Clock.Begin[slot];
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// Books a piece of the task in a slot. <paramref name="offset"/> is where the piece starts on its node's cores
+    /// (seconds into the slot); a piece that wraps onto the next core ends at the slot's end.
+    /// </summary>
+    private void Record(RoundItem item, int slot, int node, double amount, bool forced, double price, double offset)
+    {
+        if (_used[slot] <= 0)
+        {
+            _touched.Add(slot);
+        }
+
+        var start = offset + amount <= Clock.Length[slot] + Eps ? Clock.Begin[slot] + offset : Clock.End[slot] - amount;
+        _used[slot] += amount;
+        _lastEnd = Math.Max(_lastEnd, start + amount);
+        if (slot == 0)
+        {
+            _nodeNow = node;
+            if (forced)
+            {
+                _forcedNow = true;
+                Nodes[node].ExtraCores += amount / CurrentSlotSeconds;
+            }
+        }
+
+        if (forced)
+        {
+            _firstForced = _firstForced < 0 ? slot : Math.Min(_firstForced, slot);
+        }
+        else if (_firstPlanned < 0 || slot < _firstPlanned)
+        {
+            _firstPlanned = slot;
+            _firstPlannedPrice = price;
+        }
+
+        if (Options.RecordPlacements)
+        {
+            (item.Runs ??= []).Add(new TaskRun(
+                Nodes[node].Snapshot.NodeId, Clock.At(start), Clock.At(start + amount), new CoreSeconds(amount), forced));
+        }
+    }
+}
