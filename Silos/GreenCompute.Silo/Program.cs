@@ -1,1 +1,3 @@
-Console.WriteLine("GreenCompute silo: not written yet.");
+using GreenCompute.Silo;
+
+return await SiloProgram.RunAsync(args, Console.Out, Console.Error);

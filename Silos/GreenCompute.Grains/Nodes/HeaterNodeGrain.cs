@@ -1,0 +1,201 @@
+using GreenCompute.Actors;
+using GreenCompute.Core.Comfort;
+using GreenCompute.Core.Planning;
+using GreenCompute.Core.Thermal;
+using GreenCompute.Core.Units;
+
+namespace GreenCompute.Grains.Nodes;
+
+/// <summary>
+/// A thin shell over the core: validates telemetry, feeds the room-model estimator, plans with
+/// <see cref="PowerPlanner"/>, and passes the scheduler's commands to the device.
+/// </summary>
+internal sealed class HeaterNodeGrain(INodeCommandSink commands, NodeOptions options) : Grain<HeaterNodeState>, IHeaterNodeGrain
+{
+    private ComfortSchedule? _schedule;
+    private RoomModelEstimator? _estimator;
+    private PowerPlan? _plan;
+    private bool _dirty;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (State.Registration is { } registration)
+        {
+            _schedule = registration.Comfort.ToSchedule();
+            _estimator = State.Estimator is { } saved
+                ? RoomModelEstimator.Restore(registration.PriorModel, saved)
+                : new RoomModelEstimator(registration.PriorModel);
+        }
+
+        RegisterGrainTimer(SaveIfDirtyAsync, options.SaveEvery, options.SaveEvery);
+        return Task.CompletedTask;
+    }
+
+    public async Task Register(NodeRegistration registration)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        if (registration.NodeId != GetPrimaryKeyString())
+        {
+            throw new ArgumentException($"Registration for node '{registration.NodeId}' sent to node '{GetPrimaryKeyString()}'.");
+        }
+
+        var schedule = registration.Comfort.ToSchedule();
+        State.Registration = registration;
+        _schedule = schedule;
+        _estimator = State.Estimator is { } saved
+            ? RoomModelEstimator.Restore(registration.PriorModel, saved)
+            : new RoomModelEstimator(registration.PriorModel);
+        await WriteStateAsync();
+    }
+
+    public async Task SetComfortSchedule(ComfortScheduleDefinition comfort)
+    {
+        var registration = State.Registration ?? throw new InvalidOperationException($"Node '{GetPrimaryKeyString()}' is not paired.");
+        _schedule = comfort.ToSchedule();
+        State.Registration = registration with { Comfort = comfort };
+        await WriteStateAsync();
+    }
+
+    public Task<TelemetryResult> ReportTelemetry(NodeTelemetry telemetry)
+    {
+        ArgumentNullException.ThrowIfNull(telemetry);
+        var now = TimeProvider.GetUtcNow();
+        var last = State.Last;
+        if (TelemetryValidator.Problem(telemetry, State.Registration, last, now, options.MaxClockSkew) is { } problem)
+        {
+            State.RejectedTelemetry++;
+            return Task.FromResult(TelemetryResult.Rejected(problem));
+        }
+
+        if (last is not null && _schedule is not null)
+        {
+            // Heat is useful while the room wanted it: delivered while the room was below its band's maximum.
+            var band = _schedule.BandAt(last.Time);
+            if (last.RoomTemperature < band.Max)
+            {
+                State.UsefulHeatWattHours += (telemetry.EnergyCounter - last.EnergyCounter).Value;
+            }
+        }
+
+        if (State.OutdoorCelsius is { } outdoor)
+        {
+            _estimator?.Add(new ThermalSample(telemetry.Time, telemetry.RoomTemperature, new Celsius(outdoor), telemetry.Power));
+        }
+
+        State.Last = telemetry;
+        State.MarkedOffline = false;
+        _dirty = true;
+        return Task.FromResult(TelemetryResult.Ok);
+    }
+
+    public Task MarkOffline(string reason)
+    {
+        State.MarkedOffline = true;
+        State.Mode = HeaterMode.Offline;
+        State.Reason = $"offline: {reason}";
+        _dirty = true;
+        return Task.CompletedTask;
+    }
+
+    public Task<NodePlanResult> Plan(NodePlanRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var registration = State.Registration ?? throw new InvalidOperationException($"Node '{GetPrimaryKeyString()}' is not paired.");
+        if (request.Outdoor.Length > 0)
+        {
+            State.OutdoorCelsius = request.Outdoor[0].Value;
+        }
+
+        var online = IsOnline();
+        _plan = null;
+        if (State.Last is { } last && _schedule is not null && _estimator is not null)
+        {
+            _plan = PowerPlanner.Plan(
+                registration.NodeId,
+                request.Horizon,
+                _estimator.Estimate.Model,
+                last.RoomTemperature,
+                _schedule,
+                request.Outdoor.AsSpan(),
+                request.Prices.AsSpan(),
+                registration.Heater);
+        }
+
+        if (!online)
+        {
+            State.Mode = HeaterMode.Offline;
+            State.Reason = State.MarkedOffline ? State.Reason : $"offline: no telemetry since {State.Last?.Time:yyyy-MM-dd HH:mm}";
+        }
+
+        return Task.FromResult(new NodePlanResult(
+            registration.NodeId,
+            registration.SiteId,
+            registration.Heater,
+            online,
+            State.Last?.RoomTemperature,
+            State.Last?.RunningTasks ?? [],
+            _plan));
+    }
+
+    public async Task ApplyCommand(NodeCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (!IsOnline())
+        {
+            return;
+        }
+
+        State.Mode = command.Mode;
+        State.Reason = command.Reason;
+        _dirty = true;
+        await commands.SendAsync(command, CancellationToken.None);
+    }
+
+    public Task<NodeSnapshot> GetSnapshot()
+    {
+        var registration = State.Registration ?? throw new InvalidOperationException($"Node '{GetPrimaryKeyString()}' is not paired.");
+        var last = State.Last;
+        return Task.FromResult(new NodeSnapshot(
+            registration.NodeId,
+            registration.SiteId,
+            registration.RoomId,
+            registration.RoomName,
+            registration.Heater,
+            IsOnline(),
+            last?.Time,
+            last?.RoomTemperature,
+            _schedule?.BandAt(TimeProvider.GetUtcNow()),
+            last?.Power ?? Watts.Zero,
+            State.EnergyCounter,
+            new WattHours(State.UsefulHeatWattHours),
+            last?.RunningTasks ?? [],
+            IsOnline() ? State.Mode : HeaterMode.Offline,
+            State.Reason,
+            _estimator?.Estimate ?? new RoomModelEstimate(registration.PriorModel, 0, 0, IsPrior: true),
+            _plan,
+            State.RejectedTelemetry));
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        State.Estimator = _estimator?.Snapshot();
+        return Task.CompletedTask;
+    }
+
+    private bool IsOnline() =>
+        !State.MarkedOffline
+        && State.Last is { } last
+        && TimeProvider.GetUtcNow() - last.Time <= options.OfflineAfter;
+
+    private async Task SaveIfDirtyAsync(CancellationToken cancellationToken)
+    {
+        if (!_dirty)
+        {
+            return;
+        }
+
+        State.Estimator = _estimator?.Snapshot();
+        await WriteStateAsync();
+        _dirty = false;
+    }
+}

@@ -1,0 +1,18 @@
+using System.Collections.Immutable;
+using GreenCompute.Core.Units;
+
+namespace GreenCompute.Grains.Nodes;
+
+/// <summary>
+/// What the scheduler tells one heater for the coming slot (DESIGN.md data flow 3): its power cap, the tasks to
+/// start, those to pause at their next checkpoint and those to cancel, and why, in plain words.
+/// </summary>
+public sealed record NodeCommand(
+    string NodeId,
+    DateTimeOffset IssuedAt,
+    Watts PowerCap,
+    HeaterMode Mode,
+    ImmutableArray<TaskStart> Start,
+    ImmutableArray<string> PauseAtCheckpoint,
+    ImmutableArray<string> Cancel,
+    string Reason);

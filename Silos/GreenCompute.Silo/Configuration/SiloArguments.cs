@@ -1,0 +1,102 @@
+using System.Globalization;
+
+namespace GreenCompute.Silo.Configuration;
+
+/// <summary>Parses the command line (`--name value` pairs) into <see cref="SiloOptions"/>.</summary>
+internal static class SiloArguments
+{
+    public const string Usage = """
+        Usage: dotnet run --project Silos/GreenCompute.Silo -- [options]
+          --data DIR            real data folder (default: ../shared/data when present, else a synthetic profile)
+          --buildings N         simulated buildings (default 2)
+          --rooms N             rooms per building, one heater each (default 12)
+          --days D              simulated days to run (default 2)
+          --speed X             simulated seconds per real second, 0 = as fast as possible (default 2880)
+          --zone Z              day-ahead price zone: BE, FR, DE, NP (default: the scenario's)
+          --day-band MIN-MAX    comfort band in the day, °C (default 20-23)
+          --night-band MIN-MAX  night setback band, °C (default 17-23)
+          --heater-max W        heater maximum power (default 1000)
+          --heater-idle W       heater idle power (default 80)
+          --cores N             cores per heater (default 16)
+          --load F              target load, fraction of heat-backed capacity (default 0.6)
+          --slack S             deadline = submit + S × runtime (default 3)
+          --state FILE          grain state (SQLite); default: a new temporary file
+          --report FILE         final report (default greencompute-report.md)
+          --seed N              random seed (default 42)
+          --no-live             print a line per simulated hour instead of redrawing the screen
+        """;
+
+    public static SiloOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new SiloOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            if (name == "--no-live")
+            {
+                options = options with { Live = false };
+                continue;
+            }
+
+            if (!name.StartsWith("--", StringComparison.Ordinal))
+            {
+                throw new ConfigurationException(name, "is not an option.", "options start with --; see --help.");
+            }
+
+            if (i + 1 >= args.Count)
+            {
+                throw new ConfigurationException(name, "has no value.", $"write {name} VALUE; see --help.");
+            }
+
+            var value = args[++i];
+            options = name switch
+            {
+                "--data" => options with { DataFolder = value },
+                "--buildings" => options with { Buildings = ParseInt(name, value) },
+                "--rooms" => options with { RoomsPerBuilding = ParseInt(name, value) },
+                "--days" => options with { Days = ParseDouble(name, value) },
+                "--speed" => options with { Speed = ParseDouble(name, value) },
+                "--zone" => options with { PriceZone = value },
+                "--day-band" => ParseBand(name, value) is var (dMin, dMax)
+                    ? options with { DayMinCelsius = dMin, DayMaxCelsius = dMax }
+                    : options,
+                "--night-band" => ParseBand(name, value) is var (nMin, nMax)
+                    ? options with { NightMinCelsius = nMin, NightMaxCelsius = nMax }
+                    : options,
+                "--heater-max" => options with { HeaterMaxWatts = ParseDouble(name, value) },
+                "--heater-idle" => options with { HeaterIdleWatts = ParseDouble(name, value) },
+                "--cores" => options with { HeaterCores = ParseInt(name, value) },
+                "--load" => options with { TargetLoad = ParseDouble(name, value) },
+                "--slack" => options with { DeadlineSlack = ParseDouble(name, value) },
+                "--state" => options with { StateFile = value },
+                "--report" => options with { ReportFile = value },
+                "--seed" => options with { Seed = ParseInt(name, value) },
+                _ => throw new ConfigurationException(name, "is not a known option.", "see --help for the list."),
+            };
+        }
+
+        return options;
+    }
+
+    private static int ParseInt(string name, string value) =>
+        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
+            ? n
+            : throw new ConfigurationException(name, $"'{value}' is not a whole number.", $"write e.g. {name} 12.");
+
+    private static double ParseDouble(string name, string value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && double.IsFinite(x)
+            ? x
+            : throw new ConfigurationException(name, $"'{value}' is not a number.", $"write e.g. {name} 2.5.");
+
+    private static (double Min, double Max) ParseBand(string name, string value)
+    {
+        // "20-23" or "20..23"; a leading minus would be ambiguous and comfort bands are above zero anyway.
+        var parts = value.Split(["..", "-"], 2, StringSplitOptions.TrimEntries);
+        if (parts.Length != 2)
+        {
+            throw new ConfigurationException(name, $"'{value}' is not a band.", $"write MIN-MAX in °C, e.g. {name} 20-23.");
+        }
+
+        return (ParseDouble(name, parts[0]), ParseDouble(name, parts[1]));
+    }
+}

@@ -1,0 +1,58 @@
+namespace GreenCompute.Silo.Configuration;
+
+/// <summary>
+/// Settings of the one-process silo run. Every default works alone: embedded stores, simulated fleet,
+/// the real data in ../shared/data when present.
+/// </summary>
+internal sealed record SiloOptions
+{
+    /// <summary>Folder with the real weather, price and job-trace files; null = look for ../shared/data.</summary>
+    public string? DataFolder { get; init; }
+
+    public int Buildings { get; init; } = 2;
+
+    public int RoomsPerBuilding { get; init; } = 12;
+
+    /// <summary>Simulated days to run.</summary>
+    public double Days { get; init; } = 2;
+
+    /// <summary>Simulated seconds per wall-clock second; 0 = as fast as possible.</summary>
+    public double Speed { get; init; } = 2880;
+
+    /// <summary>Day-ahead price zone (BE, FR, DE, NP); null = the scenario's default.</summary>
+    public string? PriceZone { get; init; }
+
+    /// <summary>Comfort band in the day, °C.</summary>
+    public double DayMinCelsius { get; init; } = 20;
+
+    public double DayMaxCelsius { get; init; } = 23;
+
+    /// <summary>Night setback band, °C.</summary>
+    public double NightMinCelsius { get; init; } = 17;
+
+    public double NightMaxCelsius { get; init; } = 23;
+
+    /// <summary>Heater maximum power, W (all of it becomes heat).</summary>
+    public double HeaterMaxWatts { get; init; } = 1000;
+
+    public double HeaterIdleWatts { get; init; } = 80;
+
+    public int HeaterCores { get; init; } = 16;
+
+    /// <summary>Grain state file (SQLite); null = a new file in a temporary folder for this run.</summary>
+    public string? StateFile { get; init; }
+
+    /// <summary>Where the final report is written.</summary>
+    public string ReportFile { get; init; } = "greencompute-report.md";
+
+    /// <summary>Fraction of the heat-backed core capacity that the job stream aims to fill.</summary>
+    public double TargetLoad { get; init; } = 0.6;
+
+    /// <summary>Deadline slack: deadline = submit + s × runtime.</summary>
+    public double DeadlineSlack { get; init; } = 3;
+
+    public int Seed { get; init; } = 42;
+
+    /// <summary>Redraw the live summary in place (a terminal) or print a line per period (a log).</summary>
+    public bool Live { get; init; } = !Console.IsOutputRedirected;
+}

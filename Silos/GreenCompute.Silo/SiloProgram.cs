@@ -1,0 +1,79 @@
+using System.Globalization;
+using GreenCompute.Silo.Configuration;
+using GreenCompute.Silo.Reporting;
+using GreenCompute.Silo.Simulation;
+
+namespace GreenCompute.Silo;
+
+/// <summary>The main job: the silo with a simulated fleet on real weather and prices, a live summary, a final report.</summary>
+internal static class SiloProgram
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors)
+    {
+        if (args.Contains("--help") || args.Contains("-h"))
+        {
+            await output.WriteLineAsync(SiloArguments.Usage);
+            return 0;
+        }
+
+        SiloOptions options;
+        SimulatedSilo silo;
+        var hostErrors = 0;
+        try
+        {
+            options = SiloArguments.Parse(args);
+            silo = await SimulatedSilo.CreateAsync(options, onError: e =>
+            {
+                Interlocked.Increment(ref hostErrors);
+                errors.WriteLine($"grain host: {e}");
+            });
+        }
+        catch (ConfigurationException e)
+        {
+            await errors.WriteLineAsync($"Cannot start: {e.Message}");
+            return 2;
+        }
+
+        await using (silo)
+        {
+            using var stop = new CancellationTokenSource();
+            void OnCancel(object? sender, ConsoleCancelEventArgs e)
+            {
+                e.Cancel = true;
+                stop.Cancel();
+            }
+
+            Console.CancelKeyPress += OnCancel;
+            await output.WriteLineAsync(silo.Data.Notice);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Simulating {silo.Fleet.Nodes.Count} rooms in {options.Buildings} buildings, zone {silo.Zone}, from {silo.Data.Scenario.Start:yyyy-MM-dd} for {options.Days} days. Ctrl+C stops early and still writes the report."));
+            var runner = new SimulationRunner(silo);
+            var summary = await runner.RunAsync(s => Show(s, options, silo.Data.Notice, output), stop.Token);
+            Console.CancelKeyPress -= OnCancel;
+
+            var settings = string.Join(" ", args.Length > 0 ? args : ["(defaults)"]);
+            var report = SummaryText.Report(summary, silo.Data.Notice, settings);
+            await File.WriteAllTextAsync(options.ReportFile, report);
+            await output.WriteLineAsync();
+            await output.WriteLineAsync(SummaryText.Line(summary));
+            await output.WriteLineAsync($"Report written to {Path.GetFullPath(options.ReportFile)}");
+            if (runner.TelemetryRejected > 0)
+            {
+                await output.WriteLineAsync($"Telemetry reports rejected: {runner.TelemetryRejected}");
+            }
+        }
+
+        return hostErrors == 0 ? 0 : 1;
+    }
+
+    private static Task Show(FleetSummary summary, SiloOptions options, string notice, TextWriter output)
+    {
+        if (options.Live)
+        {
+            // Home the cursor and clear: one screen, redrawn each simulated hour.
+            return output.WriteAsync("\u001b[H\u001b[2J" + SummaryText.Screen(summary, notice));
+        }
+
+        return summary.Elapsed.TotalHours % 6 < 1 ? output.WriteLineAsync(SummaryText.Line(summary)) : Task.CompletedTask;
+    }
+}

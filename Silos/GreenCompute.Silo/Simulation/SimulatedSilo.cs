@@ -1,0 +1,164 @@
+using GreenCompute.Actors;
+using GreenCompute.Core.Comfort;
+using GreenCompute.Core.Model;
+using GreenCompute.Core.Thermal;
+using GreenCompute.Core.Units;
+using GreenCompute.Grains;
+using GreenCompute.Grains.Nodes;
+using GreenCompute.Grains.Scheduling;
+using GreenCompute.Grains.Sites;
+using GreenCompute.Silo.Configuration;
+using GreenCompute.Simulation.Data;
+using GreenCompute.Simulation.Fleet;
+using GreenCompute.Simulation.Jobs;
+using GreenCompute.Simulation.Time;
+
+namespace GreenCompute.Silo.Simulation;
+
+/// <summary>
+/// Everything the one-process run holds: the data, the simulated fleet and its clock, the grain host with the
+/// silo's grains, the simulated agents and the thermostat baseline. Built from validated <see cref="SiloOptions"/>.
+/// </summary>
+internal sealed class SimulatedSilo : IAsyncDisposable
+{
+    private SimulatedSilo(SiloOptions options, SimulationData data, SimulationClock clock, GrainHost host, IGrainStorage storage,
+        FleetCommandSink sink, ComfortSchedule comfort, JobStream jobs, ThermostatShadow shadow, string? temporaryFolder)
+    {
+        Options = options;
+        Data = data;
+        Clock = clock;
+        Host = host;
+        Storage = storage;
+        Sink = sink;
+        Comfort = comfort;
+        Jobs = jobs;
+        Shadow = shadow;
+        Agents = new SimulatedAgents(clock.Fleet);
+        TemporaryFolder = temporaryFolder;
+    }
+
+    public SiloOptions Options { get; }
+    public SimulationData Data { get; }
+    public SimulationClock Clock { get; }
+    public SimulatedFleet Fleet => Clock.Fleet;
+    public GrainHost Host { get; }
+    public IGrainStorage Storage { get; }
+    public FleetCommandSink Sink { get; }
+    public SimulatedAgents Agents { get; }
+    public ComfortSchedule Comfort { get; }
+    public JobStream Jobs { get; }
+    public ThermostatShadow Shadow { get; }
+    public string? TemporaryFolder { get; }
+    public string Zone => Data.Scenario.PriceZone;
+    public ISchedulerGrain Scheduler => Host.GetGrain<ISchedulerGrain>(SiloGrains.SchedulerKey);
+
+    /// <summary>Loads the data and builds the fleet and the silo; a setting that cannot work throws <see cref="ConfigurationException"/>.</summary>
+    public static async Task<SimulatedSilo> CreateAsync(SiloOptions options, IGrainStorage? storage = null, Action<GrainHostError>? onError = null)
+    {
+        SiloOptionsValidator.Validate(options);
+        var folder = DataFolder.Resolve(options.DataFolder);
+        var scenario = Scenario.ForZone(options.PriceZone ?? Scenario.Default.PriceZone) with { Length = TimeSpan.FromDays(options.Days) };
+        SimulationData data;
+        try
+        {
+            data = folder.Load(scenario);
+        }
+        catch (Exception e) when (e is DataFileException or ArgumentException or IOException)
+        {
+            throw new ConfigurationException("--data", e.Message, "point --data at an intact copy of ../shared/data, or shorten --days to fit the data.");
+        }
+
+        var heater = new HeaterSpec(options.HeaterCores, new Watts(options.HeaterIdleWatts), new Watts(options.HeaterMaxWatts));
+        var offset = PriceSeries.StandardOffset(scenario.PriceZone);
+        var comfort = BuildComfort(options, offset);
+        var fleetOptions = new FleetOptions
+        {
+            Buildings = options.Buildings,
+            RoomsPerBuilding = options.RoomsPerBuilding,
+            Seed = options.Seed,
+            Heater = heater,
+            PriceZone = scenario.PriceZone,
+            LocalOffset = offset,
+        };
+        var fleet = new SimulatedFleet(fleetOptions, data.Weather, scenario.Start);
+        var clock = new SimulationClock(fleet, new SimulationClockOptions { Step = TimeSpan.FromSeconds(60) });
+        var jobs = new JobStream(data.Jobs, new JobStreamOptions
+        {
+            Start = scenario.Start,
+            TargetLoad = options.TargetLoad * HeatBackedShare(data, scenario, heater),
+            FleetCores = fleet.Nodes.Count * heater.Cores,
+            DeadlineFactor = options.DeadlineSlack,
+            // The trace has jobs of a few seconds; a deadline shorter than two planning periods cannot be planned for.
+            MinimumSlack = TimeSpan.FromMinutes(30),
+        });
+
+        string? temporary = null;
+        if (storage is null)
+        {
+            var file = options.StateFile;
+            if (file is null)
+            {
+                temporary = Path.Combine(Path.GetTempPath(), $"greencompute-{Guid.NewGuid():N}");
+                Directory.CreateDirectory(temporary);
+                file = Path.Combine(temporary, "silo.db");
+            }
+
+            storage = new SqliteGrainStorage(file);
+        }
+
+        var host = new GrainHost(storage, clock.Time, new GrainHostOptions { CallTimeout = Timeout.InfiniteTimeSpan }, onError);
+        var sink = new FleetCommandSink();
+        SiloGrains.AddTo(host, sink, new NodeOptions(), new SchedulerOptions { AutoPlan = false });
+        await host.StartAsync(CancellationToken.None);
+        var shadow = new ThermostatShadow(fleetOptions, data.Weather, scenario.Start, comfort, data.Prices);
+        var silo = new SimulatedSilo(options, data, clock, host, storage, sink, comfort, jobs, shadow, temporary);
+        await silo.RegisterFleetAsync(offset);
+        return silo;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.StopAsync(CancellationToken.None);
+        await Host.DisposeAsync();
+        (Storage as IDisposable)?.Dispose();
+        if (TemporaryFolder is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(TemporaryFolder, recursive: true);
+        }
+    }
+
+    private async Task RegisterFleetAsync(TimeSpan offset)
+    {
+        var comfort = ComfortScheduleDefinition.From(Comfort);
+        foreach (var site in Fleet.Nodes.GroupBy(n => n.SiteId))
+        {
+            var registration = new SiteRegistration(site.Key, $"Building {site.Key}", Zone, (int)offset.TotalMinutes, [.. site.Select(n => n.NodeId)]);
+            await Host.GetGrain<ISiteGrain>(site.Key).Register(registration);
+            await Scheduler.RegisterSite(registration);
+            foreach (var node in site)
+            {
+                await Host.GetGrain<IHeaterNodeGrain>(node.NodeId).Register(
+                    new NodeRegistration(node.NodeId, node.SiteId, node.NodeId, $"Room {node.NodeId}", node.Heater, comfort, RoomThermalModel.Default));
+            }
+        }
+    }
+
+    private static ComfortSchedule BuildComfort(SiloOptions o, TimeSpan offset) =>
+        new ComfortScheduleBuilder(offset)
+            .Setback(o.NightMinCelsius, o.NightMaxCelsius)
+            .Occupied(ComfortDays.Weekdays, new TimeOnly(7, 0), new TimeOnly(22, 0), o.DayMinCelsius, o.DayMaxCelsius)
+            .Occupied(ComfortDays.Weekend, new TimeOnly(8, 0), new TimeOnly(23, 0), o.DayMinCelsius, o.DayMaxCelsius)
+            .Build();
+
+    /// <summary>
+    /// The share of the heaters' capacity that heat demand can carry, roughly: the mean heat loss at 20 °C over the
+    /// window divided by the heaters' power. The target load is a fraction of this, as the issue frames it.
+    /// </summary>
+    private static double HeatBackedShare(SimulationData data, Scenario scenario, HeaterSpec heater)
+    {
+        var hours = (int)Math.Max(1, scenario.Length.TotalHours);
+        var meanDelta = Enumerable.Range(0, hours).Average(h => Math.Max(0, 20 - data.Weather.OutdoorAt(scenario.Start.AddHours(h)).Value));
+        return Math.Clamp(meanDelta * RoomThermalModel.Default.HeatLoss.Value / heater.MaxPower.Value, 0.05, 1);
+    }
+}
