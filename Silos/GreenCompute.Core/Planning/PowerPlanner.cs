@@ -30,6 +30,11 @@ public static class PowerPlanner
     /// <param name="heater">The heater; the plan never exceeds its <see cref="HeaterSpec.MaxPower"/>.</param>
     /// <param name="powerCap">An extra limit on power (e.g. the building's share of a grid limit); null for none.</param>
     /// <param name="comfortMargin">Kept above each band minimum; default <see cref="DefaultComfortMargin"/>, never more than half a band.</param>
+    /// <param name="sensorOffsetKelvinPerWatt">
+    /// How much the room sensor reads above the heat store per watt of heat (see <see cref="Thermal.SensorOffsetEstimator"/>);
+    /// <paramref name="roomTemperature"/> is then the store's temperature, and each slot's power is limited so that the
+    /// sensor stays below the band maximum while heating, as long as that keeps the band minimum feasible.
+    /// </param>
     public static PowerPlan Plan(
         string nodeId,
         PlanningHorizon horizon,
@@ -40,7 +45,8 @@ public static class PowerPlanner
         ReadOnlySpan<EurPerMwh> prices,
         HeaterSpec heater,
         Watts? powerCap = null,
-        Kelvin? comfortMargin = null)
+        Kelvin? comfortMargin = null,
+        double sensorOffsetKelvinPerWatt = 0)
     {
         ArgumentNullException.ThrowIfNull(nodeId);
         ArgumentNullException.ThrowIfNull(horizon);
@@ -98,7 +104,27 @@ public static class PowerPlanner
         wanted.CopyTo(lower);
         ceiling.CopyTo(upper);
 
+        Span<double> sensorLimit = count <= StackLimit ? stackalloc double[n1] : new double[n1];
+        ceiling.CopyTo(sensorLimit);
+        if (sensorOffsetKelvinPerWatt > 0)
+        {
+            // Holding the band minimum needs about UA × (min − outdoor) W, which lifts the sensor by k times that:
+            // lower the store's ceiling by it up front, so that few slots need the per-slot limits below.
+            for (var j = 1; j <= count; j++)
+            {
+                var holding = Math.Clamp(model.HeatLoss.Value * (wanted[j] - outdoor[Math.Min(j, count - 1)].Value), 0, limit);
+                var room = ceiling[j] - wanted[j];
+                ceiling[j] -= Math.Min(sensorOffsetKelvinPerWatt * holding, Math.Max(0, room - 0.1));
+            }
+
+            ceiling.CopyTo(upper);
+        }
+
         PlanSolver.Solve(decay, gain, drift, roomTemperature.Value, lower, upper, maxPower[..count], price, power[..count], temperature);
+        if (sensorOffsetKelvinPerWatt > 0)
+        {
+            HoldSensorBelowBand(sensorOffsetKelvinPerWatt, decay, gain, drift, roomTemperature.Value, wanted, ceiling, sensorLimit, lower, upper, maxPower[..count], price, power[..count], temperature);
+        }
 
         var context = new PlanContext(horizon, limit, capped, bands, outdoor, prices, wanted, ceiling, lower, power[..count], temperature);
         var slots = context.Label();
@@ -117,13 +143,93 @@ public static class PowerPlanner
         ReadOnlySpan<EurPerMwh> prices,
         HeaterSpec heater,
         Watts? powerCap = null,
-        Kelvin? comfortMargin = null)
+        Kelvin? comfortMargin = null,
+        double sensorOffsetKelvinPerWatt = 0)
     {
         ArgumentNullException.ThrowIfNull(schedule);
         ArgumentNullException.ThrowIfNull(horizon);
         var bands = horizon.SlotCount <= StackLimit ? stackalloc ComfortBand[horizon.SlotCount] : new ComfortBand[horizon.SlotCount];
         schedule.BandsFor(horizon, bands);
-        return Plan(nodeId, horizon, model, roomTemperature, bands, outdoor, prices, heater, powerCap, comfortMargin);
+        return Plan(nodeId, horizon, model, roomTemperature, bands, outdoor, prices, heater, powerCap, comfortMargin, sensorOffsetKelvinPerWatt);
+    }
+
+    /// <summary>
+    /// While heating at P the sensor reads the store plus k·P, so slot j also needs T[j+1] + k·P[j] ≤ upper[j+1], i.e.
+    /// P[j] ≤ (upper[j+1] − decay·T[j] − drift[j]) / (gain + k). A few passes tighten each slot's power limit and
+    /// re-solve; if the tightened limits would break the band minimum, the last plan that held it is kept (warmth first).
+    /// </summary>
+    private static void HoldSensorBelowBand(
+        double k,
+        double decay,
+        double gain,
+        ReadOnlySpan<double> drift,
+        double start,
+        ReadOnlySpan<double> wanted,
+        ReadOnlySpan<double> ceiling,
+        ReadOnlySpan<double> sensorLimit,
+        Span<double> lower,
+        Span<double> upper,
+        Span<double> maxPower,
+        ReadOnlySpan<double> price,
+        Span<double> power,
+        Span<double> temperature)
+    {
+        const int Passes = 8;
+        const double Tolerance = 1e-6;
+        var count = drift.Length;
+        if (!HoldsMinimum(wanted, temperature))
+        {
+            // The band minimum is already out of reach: warmth first, no further limits.
+            return;
+        }
+
+        Span<double> keptPower = count <= StackLimit ? stackalloc double[count] : new double[count];
+        Span<double> keptTemperature = count <= StackLimit ? stackalloc double[count + 1] : new double[count + 1];
+        for (var pass = 0; pass < Passes; pass++)
+        {
+            var tightened = false;
+            for (var j = 0; j < count; j++)
+            {
+                if (!double.IsFinite(sensorLimit[j + 1]) || temperature[j + 1] + (k * power[j]) <= sensorLimit[j + 1] + Tolerance)
+                {
+                    continue;
+                }
+
+                maxPower[j] = Math.Clamp((sensorLimit[j + 1] - (decay * temperature[j]) - drift[j]) / (gain + k), 0, maxPower[j]);
+                tightened = true;
+            }
+
+            if (!tightened)
+            {
+                return;
+            }
+
+            power.CopyTo(keptPower);
+            temperature.CopyTo(keptTemperature);
+            wanted.CopyTo(lower);
+            ceiling.CopyTo(upper);
+            PlanSolver.Solve(decay, gain, drift, start, lower, upper, maxPower, price, power, temperature);
+            if (!HoldsMinimum(wanted, temperature))
+            {
+                keptPower.CopyTo(power);
+                keptTemperature.CopyTo(temperature);
+                wanted.CopyTo(lower);
+                return;
+            }
+        }
+    }
+
+    private static bool HoldsMinimum(ReadOnlySpan<double> wanted, ReadOnlySpan<double> temperature)
+    {
+        for (var j = 1; j < wanted.Length; j++)
+        {
+            if (temperature[j] < wanted[j] - 1e-6)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void RequireLength(int actual, int expected, string name)
