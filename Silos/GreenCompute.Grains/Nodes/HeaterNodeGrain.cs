@@ -14,6 +14,7 @@ internal sealed class HeaterNodeGrain(INodeCommandSink commands, NodeOptions opt
 {
     private ComfortSchedule? _schedule;
     private RoomModelEstimator? _estimator;
+    private SensorOffsetEstimator _offset = new();
     private PowerPlan? _plan;
     private bool _dirty;
 
@@ -27,6 +28,7 @@ internal sealed class HeaterNodeGrain(INodeCommandSink commands, NodeOptions opt
                 : new RoomModelEstimator(registration.PriorModel);
         }
 
+        _offset = new SensorOffsetEstimator(State.SensorOffset);
         RegisterGrainTimer(SaveIfDirtyAsync, options.SaveEvery, options.SaveEvery);
         return Task.CompletedTask;
     }
@@ -77,9 +79,19 @@ internal sealed class HeaterNodeGrain(INodeCommandSink commands, NodeOptions opt
             }
         }
 
-        if (State.OutdoorCelsius is { } outdoor)
+        var outdoorNow = new Celsius(State.OutdoorCelsius ?? double.NaN);
+        if (last is not null)
         {
-            _estimator?.Add(new ThermalSample(telemetry.Time, telemetry.RoomTemperature, new Celsius(outdoor), telemetry.Power));
+            _offset.Add(
+                new ThermalSample(last.Time, last.RoomTemperature, outdoorNow, last.Power),
+                new ThermalSample(telemetry.Time, telemetry.RoomTemperature, outdoorNow, telemetry.Power));
+        }
+
+        if (State.OutdoorCelsius is not null)
+        {
+            // The model is fitted on the heat store, not on the air the sensor reads (see SensorOffsetEstimator).
+            var store = _offset.StoreTemperature(telemetry.RoomTemperature, telemetry.Power);
+            _estimator?.Add(new ThermalSample(telemetry.Time, store, outdoorNow, telemetry.Power));
         }
 
         State.Last = telemetry;
@@ -114,11 +126,12 @@ internal sealed class HeaterNodeGrain(INodeCommandSink commands, NodeOptions opt
                 registration.NodeId,
                 request.Horizon,
                 _estimator.Estimate.Model,
-                last.RoomTemperature,
+                _offset.StoreTemperature(last.RoomTemperature, last.Power),
                 _schedule,
                 request.Outdoor.AsSpan(),
                 request.Prices.AsSpan(),
-                registration.Heater);
+                registration.Heater,
+                sensorOffsetKelvinPerWatt: _offset.KelvinPerWatt);
         }
 
         if (!online)
@@ -148,7 +161,7 @@ internal sealed class HeaterNodeGrain(INodeCommandSink commands, NodeOptions opt
         State.Mode = command.Mode;
         State.Reason = command.Reason;
         _dirty = true;
-        await commands.SendAsync(command, CancellationToken.None);
+        await commands.SendAsync(command with { Band = _schedule?.BandAt(TimeProvider.GetUtcNow()) }, CancellationToken.None);
     }
 
     public Task<NodeSnapshot> GetSnapshot()
@@ -172,6 +185,7 @@ internal sealed class HeaterNodeGrain(INodeCommandSink commands, NodeOptions opt
             IsOnline() ? State.Mode : HeaterMode.Offline,
             State.Reason,
             _estimator?.Estimate ?? new RoomModelEstimate(registration.PriorModel, 0, 0, IsPrior: true),
+            _offset.KelvinPerWatt * 1000,
             _plan,
             State.RejectedTelemetry));
     }
@@ -179,6 +193,7 @@ internal sealed class HeaterNodeGrain(INodeCommandSink commands, NodeOptions opt
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         State.Estimator = _estimator?.Snapshot();
+        State.SensorOffset = _offset.Snapshot();
         return Task.CompletedTask;
     }
 
@@ -195,6 +210,7 @@ internal sealed class HeaterNodeGrain(INodeCommandSink commands, NodeOptions opt
         }
 
         State.Estimator = _estimator?.Snapshot();
+        State.SensorOffset = _offset.Snapshot();
         await WriteStateAsync();
         _dirty = false;
     }

@@ -12,6 +12,8 @@ public sealed class HeaterNodeState
 
     public RoomModelEstimatorState? Estimator { get; set; }
 
+    public SensorOffsetState? SensorOffset { get; set; }
+
     /// <summary>Outdoor temperature the site reported for now: the estimator's input between plans.</summary>
     public double? OutdoorCelsius { get; set; }
 

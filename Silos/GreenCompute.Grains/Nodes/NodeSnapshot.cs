@@ -25,5 +25,6 @@ public sealed record NodeSnapshot(
     HeaterMode Mode,
     string Reason,
     RoomModelEstimate Model,
+    double SensorOffsetKelvinPerKilowatt,
     PowerPlan? Plan,
     long RejectedTelemetry);

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using GreenCompute.Core.Model;
+using GreenCompute.Core.Planning;
 using GreenCompute.Core.Units;
 using GreenCompute.Grains.Nodes;
 using GreenCompute.Grains.Scheduling;
@@ -16,6 +18,7 @@ internal sealed class SimulatedAgents(SimulatedFleet fleet)
 {
     private readonly Dictionary<string, AgentTask> _tasks = new(StringComparer.Ordinal);
     private readonly List<TaskEvent> _events = [];
+    private readonly Dictionary<string, (NodeCommand Command, GuardMode Mode)> _guard = new(StringComparer.Ordinal);
 
     public int RejectedCommands { get; private set; }
 
@@ -54,9 +57,33 @@ internal sealed class SimulatedAgents(SimulatedFleet fleet)
             }
         }
 
-        // Heat-only load fills spare cores up to the cap whenever the room wants heat.
-        Count(fleet.SetPowerCap(id, command.PowerCap, heatWanted: command.Mode is HeaterMode.Computing or HeaterMode.HeatOnly));
+        // Heat-only load fills spare cores up to the cap whenever the room wants heat; the guard may override it.
+        var mode = _guard.TryGetValue(id, out var previous) ? previous.Mode : GuardMode.FollowPlan;
+        _guard[id] = (command, mode);
+        ApplyGuard(id);
     }
+
+    /// <summary>Each agent's comfort guard looks at its sensor between plans (called after every fleet step).</summary>
+    public void GuardAll()
+    {
+        foreach (var id in _guard.Keys)
+        {
+            ApplyGuard(id);
+        }
+    }
+
+    private void ApplyGuard(string nodeId)
+    {
+        var (command, mode) = _guard[nodeId];
+        var heatWanted = command.Mode is HeaterMode.Computing or HeaterMode.HeatOnly;
+        var decision = command.Band is { } band
+            ? ComfortGuard.Default.Decide(mode, fleet.RoomTemperature(nodeId), band, command.PowerCap, heatWanted, Heater(nodeId))
+            : new GuardDecision(GuardMode.FollowPlan, command.PowerCap, heatWanted, null);
+        _guard[nodeId] = (command, decision.Mode);
+        Count(fleet.SetPowerCap(nodeId, decision.PowerCap, decision.HeatWanted));
+    }
+
+    private HeaterSpec Heater(string nodeId) => fleet.Nodes.First(n => n.NodeId == nodeId).Heater;
 
     /// <summary>After a fleet step: completions, checkpoints and pauses become task events.</summary>
     public ImmutableArray<TaskEvent> CollectEvents(IReadOnlyList<TaskCompletion> completions)

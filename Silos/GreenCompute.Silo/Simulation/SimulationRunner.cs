@@ -99,6 +99,7 @@ internal sealed class SimulationRunner(SimulatedSilo silo)
             TelemetryRejected += result.Accepted ? 0 : 1;
         }
 
+        silo.Agents.GuardAll();
         var events = silo.Agents.CollectEvents(completions);
         if (events.Length > 0)
         {

@@ -1,0 +1,34 @@
+using GreenCompute.Actors;
+using GreenCompute.Silo.Configuration;
+using GreenCompute.Silo.Simulation;
+
+namespace GreenCompute.Silo.Tests.EndToEnd;
+
+public class SimulatedDayTests
+{
+    [Fact]
+    public async Task OneDay_RealData_EnergyBalanceClosesAndRoomsStayInBand()
+    {
+        // Light load: the heaters (1 kW for rooms needing ~0.9 kW at −13 °C) are big enough and work never forces heat.
+        var options = new SiloOptions { Days = 1, Speed = 0, TargetLoad = 0.05, Live = false };
+        var errors = new List<GrainHostError>();
+        await using var silo = await SimulatedSilo.CreateAsync(options, new InMemoryGrainStorage(), e => { lock (errors) { errors.Add(e); } });
+        var runner = new SimulationRunner(silo);
+
+        var summary = await runner.RunAsync();
+
+        var balance = silo.Fleet.EnergyBalance();
+        Assert.Equal(TimeSpan.FromDays(1), summary.Elapsed);
+        Assert.True(balance.Electricity.Value > 100_000, $"24 rooms should use well over 100 kWh in a late-October day, used {balance.Electricity}");
+        Assert.Equal(balance.Electricity.Value, balance.HeaterHeat.Value, 6);
+        Assert.True(Math.Abs(balance.Residual.Value) <= 1e-6 * balance.Electricity.Value, $"energy balance residual {balance.Residual}");
+        Assert.Equal(summary.Energy.Value, balance.Electricity.Value, 6);
+
+        var roomDays = summary.Rooms * 1.0;
+        Assert.True(summary.ComfortViolation.Value / roomDays < 0.25, $"comfort violation {summary.ComfortViolation} over {summary.Rooms} rooms");
+        Assert.True(summary.ComfortViolation.Value < summary.ThermostatViolation.Value, "the planner must hold the band better than a plain thermostat");
+        Assert.Equal(24, summary.Rooms);
+        Assert.Equal(0, runner.TelemetryRejected);
+        Assert.Empty(errors);
+    }
+}
