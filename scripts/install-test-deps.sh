@@ -19,8 +19,9 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 
 if [ -f tools/test-servers/package.json ]; then
-  if [ ! -d tools/test-servers/node_modules ] || [ tools/test-servers/package-lock.json -nt tools/test-servers/node_modules ]; then
-    echo "install-test-deps: npm ci in tools/test-servers"
-    (cd tools/test-servers && npm ci --no-audit --no-fund --loglevel=error)
+  if [ ! -x tools/test-servers/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil ]; then
+    # npm install, not npm ci: the lock file holds only this platform's optional binary package, which npm ci refuses.
+    echo "install-test-deps: npm install in tools/test-servers"
+    (cd tools/test-servers && npm install --no-audit --no-fund --loglevel=error)
   fi
 fi

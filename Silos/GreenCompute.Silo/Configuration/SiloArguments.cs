@@ -20,10 +20,10 @@ internal static class SiloArguments
           --cores N             cores per heater (default 16)
           --load F              target load, fraction of heat-backed capacity (default 0.6)
           --slack S             deadline = submit + S × runtime (default 3)
-          --state FILE          grain state (SQLite); default: a new temporary file
+          --state FILE          grain state (SQLite), kept after the run; must not exist yet (default: a temporary file)
           --report FILE         final report (default greencompute-report.md)
           --seed N              random seed (default 42)
-          --no-live             print a line per simulated hour instead of redrawing the screen
+          --no-live             print a line every 6 simulated hours instead of redrawing the screen
         """;
 
     public static SiloOptions Parse(IReadOnlyList<string> args)

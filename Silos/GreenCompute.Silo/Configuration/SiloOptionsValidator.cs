@@ -31,6 +31,12 @@ internal static class SiloOptionsValidator
             Require(Directory.Exists(o.DataFolder), "--data", $"the folder '{o.DataFolder}' does not exist.", "point --data at the folder with the weather, price and job files, or leave it out to use ../shared/data.");
         }
 
+        if (o.StateFile is not null)
+        {
+            // A simulated run starts at the scenario's beginning; old grain state would reject its telemetry as replays.
+            Require(!File.Exists(o.StateFile), "--state", $"the file '{o.StateFile}' already exists and a simulated run cannot continue an earlier run's state.", "give a new file name, or delete the old file.");
+        }
+
         Require(!string.IsNullOrWhiteSpace(o.ReportFile), "--report", "the report file name is empty.", "give a file name, e.g. --report report.md.");
     }
 
