@@ -14,6 +14,9 @@ if [ -x scripts/install-test-deps.sh ]; then
   scripts/install-test-deps.sh
 fi
 
+# The committed contract artifacts must be exactly what the pinned solc makes of Contracts/src.
+bash Contracts/check-artifacts.sh
+
 dotnet build GreenCompute.sln -c Release -nologo -v q
 # Test assemblies run one after another (2 cores); tests inside an assembly run in parallel.
 dotnet test GreenCompute.sln -c Release --no-build -nologo -v q -m:1 \
