@@ -52,7 +52,7 @@ internal static class SiloProgram
             Console.CancelKeyPress -= OnCancel;
 
             var settings = string.Join(" ", args.Length > 0 ? args : ["(defaults)"]);
-            var report = SummaryText.Report(summary, silo.Data.Notice, settings);
+            var report = SummaryText.Report(summary, silo.Data.Notice, settings, silo.Data.IsSynthetic);
             await File.WriteAllTextAsync(options.ReportFile, report);
             await output.WriteLineAsync();
             await output.WriteLineAsync(SummaryText.Line(summary));

@@ -11,6 +11,8 @@ namespace GreenCompute.Grains.Scheduling;
 /// </summary>
 internal sealed class JobBook(JobValidator validator)
 {
+    private const string RestoredNode = "(restored)";
+
     private readonly Dictionary<string, Job> _jobs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, WorkTask> _tasks = new(StringComparer.Ordinal);
 
@@ -101,33 +103,39 @@ internal sealed class JobBook(JobValidator validator)
     {
         foreach (var failure in r.Failures.IsDefault ? [] : r.Failures)
         {
-            var node = r.LastFailedNodeId ?? "unknown";
-            task.Start(node, at);
-            task.ReportFailed(node, failure, at);
+            var failedOn = r.LastFailedNodeId ?? RestoredNode;
+            task.Start(failedOn, at);
+            task.ReportFailed(failedOn, failure, at);
         }
 
-        if (r.State is WorkTaskState.Queued or WorkTaskState.Failed or WorkTaskState.Cancelled || r.NodeId is null)
+        if (r.State is WorkTaskState.Queued or WorkTaskState.Failed or WorkTaskState.Cancelled)
         {
             return;
         }
 
-        task.Start(r.NodeId, at);
+        // A completed or paused task no longer names a node; replay it through a stand-in so its transitions still apply.
+        var node = r.NodeId ?? RestoredNode;
+        Require(task.Start(node, at), task, r);
         if (r.Checkpoint > 0)
         {
-            task.ReportCheckpoint(r.NodeId, new CoreSeconds(r.Checkpoint), at);
+            Require(task.ReportCheckpoint(node, new CoreSeconds(r.Checkpoint), at), task, r);
         }
 
-        switch (r.State)
+        var replayed = r.State switch
         {
-            case WorkTaskState.Running when r.Progress > r.Checkpoint:
-                task.ReportProgress(r.NodeId, new CoreSeconds(r.Progress), at);
-                break;
-            case WorkTaskState.Paused:
-                task.ReportPaused(r.NodeId, new CoreSeconds(r.Checkpoint), at);
-                break;
-            case WorkTaskState.Completed:
-                task.ReportCompleted(r.NodeId, r.FinishedAt ?? at);
-                break;
+            WorkTaskState.Running when r.Progress > r.Checkpoint => task.ReportProgress(node, new CoreSeconds(r.Progress), at),
+            WorkTaskState.Paused => task.ReportPaused(node, new CoreSeconds(r.Checkpoint), at),
+            WorkTaskState.Completed => task.ReportCompleted(node, r.FinishedAt ?? at),
+            _ => TransitionResult.Ok,
+        };
+        Require(replayed, task, r);
+    }
+
+    private static void Require(TransitionResult result, WorkTask task, TaskRecord record)
+    {
+        if (!result.Applied)
+        {
+            throw new InvalidOperationException($"Stored task {task.Id} ({record.State}) cannot be restored: {result.Rejection}");
         }
     }
 }

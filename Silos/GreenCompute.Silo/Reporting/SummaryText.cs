@@ -34,7 +34,7 @@ internal static class SummaryText
     public static string Line(FleetSummary s) =>
         string.Create(Inv, $"{s.SimulatedTime:yyyy-MM-dd HH:mm} in-band {s.RoomsInBand}/{s.Rooms} computing {s.Computing} heat-only {s.HeatOnly} idle {s.Idle} offline {s.Offline} | tasks done {s.TasksDone} running {s.TasksRunning} waiting {s.TasksWaiting} | {s.Energy} cost {s.Cost}");
 
-    public static string Report(FleetSummary s, string dataNotice, string settings)
+    public static string Report(FleetSummary s, string dataNotice, string settings, bool syntheticData)
     {
         var b = new StringBuilder();
         b.AppendLine("# GreenCompute silo run report");
@@ -66,6 +66,11 @@ internal static class SummaryText
         foreach (var reason in s.RecentReasons)
         {
             b.AppendLine(Inv, $"- {reason}");
+        }
+
+        if (syntheticData)
+        {
+            return b.ToString();
         }
 
         b.AppendLine();

@@ -56,6 +56,35 @@ public class SchedulerGrainTests
     }
 
     [Fact]
+    public async Task Restart_CompletedPausedAndRunningTasks_KeepTheirStates()
+    {
+        await using var silo = await SiloFixture.StartAsync();
+        await RegisterOneNodeAsync(silo, roomCelsius: 19.0);
+        var scheduler = silo.Host.GetGrain<ISchedulerGrain>(SiloGrains.SchedulerKey);
+        await silo.Host.GetGrain<IJobGrain>("job-1").Submit(Spec(tasks: 3));
+        await scheduler.RunRound();
+        var started = Assert.Single(silo.Commands).Start.Select(s => s.TaskId).ToArray();
+        Assert.Equal(3, started.Length);
+        var at = SiloFixture.Start.AddMinutes(10);
+        await scheduler.ReportTaskEvents(
+        [
+            new TaskEvent(started[0], "n1", TaskEventKind.Completed, new CoreSeconds(1800), at),
+            new TaskEvent(started[1], "n1", TaskEventKind.Checkpointed, new CoreSeconds(600), at),
+            new TaskEvent(started[1], "n1", TaskEventKind.Paused, new CoreSeconds(600), at),
+            new TaskEvent(started[2], "n1", TaskEventKind.Checkpointed, new CoreSeconds(300), at),
+        ]);
+        var before = await silo.Host.GetGrain<IJobGrain>("job-1").GetStatus();
+
+        await silo.RestartAsync();
+
+        var after = await silo.Host.GetGrain<IJobGrain>("job-1").GetStatus();
+        Assert.Equal((1, 1), (before!.TasksCompleted, before.TasksRunning));
+        Assert.Equal((before.TasksCompleted, before.TasksRunning, before.Done), (after!.TasksCompleted, after.TasksRunning, after.Done));
+        Assert.Equal(1, (await silo.Host.GetGrain<ISchedulerGrain>(SiloGrains.SchedulerKey).GetStatus()).TasksWaiting);
+        Assert.Empty(silo.Errors);
+    }
+
+    [Fact]
     public async Task ReportTaskEvents_NodeGoesSilent_TaskIsRetriedFromItsCheckpoint()
     {
         await using var silo = await SiloFixture.StartAsync();
