@@ -1,0 +1,10 @@
+namespace GreenCompute.Influx.Querying;
+
+public enum InfluxValueKind
+{
+    Null,
+    Float,
+    Integer,
+    String,
+    Boolean,
+}
