@@ -1,4 +1,5 @@
 using GreenCompute.Actors;
+using GreenCompute.Grains.History;
 using GreenCompute.Grains.Jobs;
 using GreenCompute.Grains.Nodes;
 using GreenCompute.Grains.Scheduling;
@@ -12,13 +13,14 @@ public static class SiloGrains
     /// <summary>The scheduler grain's key (one scheduler for the fleet; shards would get their own keys).</summary>
     public const string SchedulerKey = JobGrain.SchedulerKey;
 
-    public static void AddTo(GrainHost host, INodeCommandSink commands, NodeOptions? nodeOptions = null, SchedulerOptions? schedulerOptions = null)
+    public static void AddTo(GrainHost host, INodeCommandSink commands, NodeOptions? nodeOptions = null, SchedulerOptions? schedulerOptions = null, IHistoryRecorder? history = null)
     {
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(commands);
         var node = nodeOptions ?? new NodeOptions();
         var scheduler = schedulerOptions ?? new SchedulerOptions();
-        host.AddGrain<IHeaterNodeGrain, HeaterNodeGrain>(() => new HeaterNodeGrain(commands, node), "node");
+        var recorder = history ?? NullHistoryRecorder.Instance;
+        host.AddGrain<IHeaterNodeGrain, HeaterNodeGrain>(() => new HeaterNodeGrain(commands, recorder, node), "node");
         host.AddGrain<ISiteGrain, SiteGrain>(() => new SiteGrain(), "site");
         host.AddGrain<IJobGrain, JobGrain>(() => new JobGrain(), "job");
         host.AddGrain<ISchedulerGrain, SchedulerGrain>(() => new SchedulerGrain(scheduler), "scheduler");

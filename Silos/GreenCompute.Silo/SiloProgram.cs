@@ -57,6 +57,8 @@ internal static class SiloProgram
             await output.WriteLineAsync();
             await output.WriteLineAsync(SummaryText.Line(summary));
             await output.WriteLineAsync($"Report written to {Path.GetFullPath(options.ReportFile)}");
+            await silo.History.Recorder.FlushAsync();
+            await output.WriteLineAsync($"History: {silo.History.Recorder.WrittenPoints:N0} points in the {silo.History.Description}");
             if (runner.TelemetryRejected > 0)
             {
                 await output.WriteLineAsync($"Telemetry reports rejected: {runner.TelemetryRejected}");

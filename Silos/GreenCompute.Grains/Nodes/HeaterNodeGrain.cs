@@ -3,6 +3,7 @@ using GreenCompute.Core.Comfort;
 using GreenCompute.Core.Planning;
 using GreenCompute.Core.Thermal;
 using GreenCompute.Core.Units;
+using GreenCompute.Grains.History;
 
 namespace GreenCompute.Grains.Nodes;
 
@@ -10,7 +11,7 @@ namespace GreenCompute.Grains.Nodes;
 /// A thin shell over the core: validates telemetry, feeds the room-model estimator, plans with
 /// <see cref="PowerPlanner"/>, and passes the scheduler's commands to the device.
 /// </summary>
-internal sealed class HeaterNodeGrain(INodeCommandSink commands, NodeOptions options) : Grain<HeaterNodeState>, IHeaterNodeGrain
+internal sealed class HeaterNodeGrain(INodeCommandSink commands, IHistoryRecorder history, NodeOptions options) : Grain<HeaterNodeState>, IHeaterNodeGrain
 {
     private ComfortSchedule? _schedule;
     private RoomModelEstimator? _estimator;
@@ -69,14 +70,18 @@ internal sealed class HeaterNodeGrain(INodeCommandSink commands, NodeOptions opt
             return Task.FromResult(TelemetryResult.Rejected(problem));
         }
 
-        if (last is not null && _schedule is not null)
+        var energy = last is null ? WattHours.Zero : telemetry.EnergyCounter - last.EnergyCounter;
+        var useful = WattHours.Zero;
+        if (last is not null && _schedule is not null && last.RoomTemperature < _schedule.BandAt(last.Time).Max)
         {
             // Heat is useful while the room wanted it: delivered while the room was below its band's maximum.
-            var band = _schedule.BandAt(last.Time);
-            if (last.RoomTemperature < band.Max)
-            {
-                State.UsefulHeatWattHours += (telemetry.EnergyCounter - last.EnergyCounter).Value;
-            }
+            useful = energy;
+            State.UsefulHeatWattHours += energy.Value;
+        }
+
+        if (_schedule is not null)
+        {
+            history.RecordTelemetry(telemetry, State.Registration!.SiteId, _schedule.BandAt(telemetry.Time), energy, useful);
         }
 
         var outdoorNow = new Celsius(State.OutdoorCelsius ?? double.NaN);
@@ -161,7 +166,9 @@ internal sealed class HeaterNodeGrain(INodeCommandSink commands, NodeOptions opt
         State.Mode = command.Mode;
         State.Reason = command.Reason;
         _dirty = true;
-        await commands.SendAsync(command with { Band = _schedule?.BandAt(TimeProvider.GetUtcNow()) }, CancellationToken.None);
+        var sent = command with { Band = _schedule?.BandAt(TimeProvider.GetUtcNow()) };
+        history.RecordDecision(sent, State.Registration!.SiteId);
+        await commands.SendAsync(sent, CancellationToken.None);
     }
 
     public Task<NodeSnapshot> GetSnapshot()

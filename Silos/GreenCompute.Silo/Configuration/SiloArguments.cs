@@ -21,6 +21,9 @@ internal static class SiloArguments
           --load F              target load, fraction of heat-backed capacity (default 0.6)
           --slack S             deadline = submit + S × runtime (default 3)
           --state FILE          grain state (SQLite), kept after the run; must not exist yet (default: a temporary file)
+          --history FILE        telemetry history (embedded SQLite store), kept after the run (default: a temporary file)
+          --influx URL          write the history to InfluxDB 1.x at URL instead (e.g. http://127.0.0.1:8086)
+          --influx-db NAME      its database (default greencompute; must exist)
           --report FILE         final report (default greencompute-report.md)
           --seed N              random seed (default 42)
           --no-live             print a line every 6 simulated hours instead of redrawing the screen
@@ -70,6 +73,9 @@ internal static class SiloArguments
                 "--slack" => options with { DeadlineSlack = ParseDouble(name, value) },
                 "--state" => options with { StateFile = value },
                 "--report" => options with { ReportFile = value },
+                "--history" => options with { HistoryFile = value },
+                "--influx" => options with { InfluxUrl = ParseUrl(name, value) },
+                "--influx-db" => options with { InfluxDatabase = value },
                 "--seed" => options with { Seed = ParseInt(name, value) },
                 _ => throw new ConfigurationException(name, "is not a known option.", "see --help for the list."),
             };
@@ -87,6 +93,11 @@ internal static class SiloArguments
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && double.IsFinite(x)
             ? x
             : throw new ConfigurationException(name, $"'{value}' is not a number.", $"write e.g. {name} 2.5.");
+
+    private static Uri ParseUrl(string name, string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
+            ? url
+            : throw new ConfigurationException(name, $"'{value}' is not an http(s) URL.", $"write e.g. {name} http://127.0.0.1:8086.");
 
     private static (double Min, double Max) ParseBand(string name, string value)
     {

@@ -42,6 +42,14 @@ internal sealed record SiloOptions
     /// <summary>Grain state file (SQLite); null = a new file in a temporary folder for this run.</summary>
     public string? StateFile { get; init; }
 
+    /// <summary>Telemetry history (embedded SQLite store), kept after the run; null = in the run's temporary folder.</summary>
+    public string? HistoryFile { get; init; }
+
+    /// <summary>Write the history to an InfluxDB 1.x server instead of the embedded store.</summary>
+    public Uri? InfluxUrl { get; init; }
+
+    public string InfluxDatabase { get; init; } = "greencompute";
+
     /// <summary>Where the final report is written.</summary>
     public string ReportFile { get; init; } = "greencompute-report.md";
 

@@ -8,6 +8,7 @@ using GreenCompute.Grains.Nodes;
 using GreenCompute.Grains.Scheduling;
 using GreenCompute.Grains.Sites;
 using GreenCompute.Silo.Configuration;
+using GreenCompute.Silo.History;
 using GreenCompute.Simulation.Data;
 using GreenCompute.Simulation.Fleet;
 using GreenCompute.Simulation.Jobs;
@@ -22,8 +23,9 @@ namespace GreenCompute.Silo.Simulation;
 internal sealed class SimulatedSilo : IAsyncDisposable
 {
     private SimulatedSilo(SiloOptions options, SimulationData data, SimulationClock clock, GrainHost host, IGrainStorage storage,
-        FleetCommandSink sink, ComfortSchedule comfort, JobStream jobs, ThermostatShadow shadow, string? temporaryFolder)
+        FleetCommandSink sink, ComfortSchedule comfort, JobStream jobs, ThermostatShadow shadow, string? temporaryFolder, HistoryStore history)
     {
+        History = history;
         Options = options;
         Data = data;
         Clock = clock;
@@ -49,6 +51,7 @@ internal sealed class SimulatedSilo : IAsyncDisposable
     public JobStream Jobs { get; }
     public ThermostatShadow Shadow { get; }
     public string? TemporaryFolder { get; }
+    public HistoryStore History { get; }
     public string Zone => Data.Scenario.PriceZone;
     public ISchedulerGrain Scheduler => Host.GetGrain<ISchedulerGrain>(SiloGrains.SchedulerKey);
 
@@ -92,26 +95,17 @@ internal sealed class SimulatedSilo : IAsyncDisposable
             MinimumSlack = TimeSpan.FromMinutes(30),
         });
 
-        string? temporary = null;
-        if (storage is null)
-        {
-            var file = options.StateFile;
-            if (file is null)
-            {
-                temporary = Path.Combine(Path.GetTempPath(), $"greencompute-{Guid.NewGuid():N}");
-                Directory.CreateDirectory(temporary);
-                file = Path.Combine(temporary, "silo.db");
-            }
-
-            storage = new SqliteGrainStorage(file);
-        }
+        var temporary = Path.Combine(Path.GetTempPath(), $"greencompute-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(temporary);
+        storage ??= new SqliteGrainStorage(options.StateFile ?? Path.Combine(temporary, "silo.db"));
+        var history = HistoryStore.Open(options, temporary, clock.Time);
 
         var host = new GrainHost(storage, clock.Time, new GrainHostOptions { CallTimeout = Timeout.InfiniteTimeSpan }, onError);
         var sink = new FleetCommandSink();
-        SiloGrains.AddTo(host, sink, new NodeOptions(), new SchedulerOptions { AutoPlan = false });
+        SiloGrains.AddTo(host, sink, new NodeOptions(), new SchedulerOptions { AutoPlan = false }, history.Recorder);
         await host.StartAsync(CancellationToken.None);
         var shadow = new ThermostatShadow(fleetOptions, data.Weather, scenario.Start, comfort, data.Prices);
-        var silo = new SimulatedSilo(options, data, clock, host, storage, sink, comfort, jobs, shadow, temporary);
+        var silo = new SimulatedSilo(options, data, clock, host, storage, sink, comfort, jobs, shadow, temporary, history);
         await silo.RegisterFleetAsync(offset);
         return silo;
     }
@@ -121,6 +115,7 @@ internal sealed class SimulatedSilo : IAsyncDisposable
         await Host.StopAsync(CancellationToken.None);
         await Host.DisposeAsync();
         (Storage as IDisposable)?.Dispose();
+        await History.DisposeAsync();
         if (TemporaryFolder is not null)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

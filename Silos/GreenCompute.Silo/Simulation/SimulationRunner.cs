@@ -24,6 +24,7 @@ internal sealed class SimulationRunner(SimulatedSilo silo)
     private KelvinHours _violation = KelvinHours.Zero;
     private KelvinHours _tooCold = KelvinHours.Zero;
     private DateTimeOffset _nextRound = DateTimeOffset.MinValue;
+    private DateTimeOffset _lastRecordedHour = DateTimeOffset.MinValue;
 
     public int TelemetryRejected { get; private set; }
 
@@ -115,6 +116,16 @@ internal sealed class SimulationRunner(SimulatedSilo silo)
         for (var h = 0; h < hours; h++)
         {
             prices.Add(silo.Data.Prices.TryGetPrice(silo.Zone, hour.AddHours(h), out var p) ? p : prices.Count > 0 ? prices[^1] : silo.Data.Prices.PriceAt(silo.Zone, now));
+        }
+
+        if (hour > _lastRecordedHour)
+        {
+            _lastRecordedHour = hour;
+            silo.History.Recorder.RecordPrice(silo.Zone, hour, prices[0]);
+            foreach (var siteId in silo.Fleet.Nodes.Select(n => n.SiteId).Distinct())
+            {
+                silo.History.Recorder.RecordWeather(siteId, hour, silo.Data.Weather.OutdoorAt(hour));
+            }
         }
 
         await silo.Scheduler.UpdatePrices(new PriceCurve(silo.Zone, hour, TimeSpan.FromHours(1), prices.MoveToImmutable()));
