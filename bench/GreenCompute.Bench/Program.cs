@@ -6,6 +6,7 @@ var benches = new Dictionary<string, Func<Task>>
 {
     ["grains"] = GrainHostBench.RunAsync,
     ["planning"] = PlanningBench.RunAsync,
+    ["influx"] = InfluxBench.RunAsync,
 };
 
 if (which == "all")
