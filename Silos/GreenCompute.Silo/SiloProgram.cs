@@ -45,6 +45,8 @@ internal static class SiloProgram
 
             Console.CancelKeyPress += OnCancel;
             await output.WriteLineAsync(silo.Data.Notice);
+            var kept = silo.Ledger.Committer.IsJournal && options.LedgerJournal is null ? " (deleted at exit; --ledger-journal FILE keeps it)" : "";
+            await output.WriteLineAsync($"Ledger: {silo.Ledger.Description}{kept}");
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"Simulating {silo.Fleet.Nodes.Count} rooms in {options.Buildings} buildings, zone {silo.Zone}, from {silo.Data.Scenario.Start:yyyy-MM-dd} for {options.Days} days. Ctrl+C stops early and still writes the report."));
             var runner = new SimulationRunner(silo);
@@ -52,11 +54,19 @@ internal static class SiloProgram
             Console.CancelKeyPress -= OnCancel;
 
             var settings = string.Join(" ", args.Length > 0 ? args : ["(defaults)"]);
-            var report = SummaryText.Report(summary, silo.Data.Notice, settings, silo.Data.IsSynthetic);
+            await silo.LedgerGrain.CloseDueEpochs();
+            var ledger = await silo.LedgerGrain.GetStatus();
+            var report = SummaryText.Report(summary, silo.Data.Notice, settings, silo.Data.IsSynthetic) + $"{Environment.NewLine}Ledger: {ledger.Summary}{Environment.NewLine}";
             await File.WriteAllTextAsync(options.ReportFile, report);
             await output.WriteLineAsync();
             await output.WriteLineAsync(SummaryText.Line(summary));
             await output.WriteLineAsync($"Report written to {Path.GetFullPath(options.ReportFile)}");
+            await output.WriteLineAsync($"Ledger: {ledger.Summary}");
+            if (silo.Devices.Rejected > 0 || ledger.Rejected > 0)
+            {
+                await output.WriteLineAsync($"Receipts refused: {ledger.Rejected}");
+            }
+
             await silo.History.Recorder.FlushAsync();
             await output.WriteLineAsync($"History: {silo.History.Recorder.WrittenPoints:N0} points in the {silo.History.Description}");
             if (runner.TelemetryRejected > 0)

@@ -24,6 +24,9 @@ internal static class SiloArguments
           --history FILE        telemetry history (embedded SQLite store), kept after the run (default: a temporary file)
           --influx URL          write the history to InfluxDB 1.x at URL instead (e.g. http://127.0.0.1:8086)
           --influx-db NAME      its database (default greencompute; must exist)
+          --anvil FILE          the anvil binary (default: found in tools/test-servers when npm installed it)
+          --no-chain            journal ledger epochs to a file even when anvil is installed
+          --ledger-journal FILE the epoch journal without a chain (default: a temporary file)
           --report FILE         final report (default greencompute-report.md)
           --seed N              random seed (default 42)
           --no-live             print a line every 6 simulated hours instead of redrawing the screen
@@ -35,9 +38,9 @@ internal static class SiloArguments
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
-            if (name == "--no-live")
+            if (name is "--no-live" or "--no-chain")
             {
-                options = options with { Live = false };
+                options = name == "--no-live" ? options with { Live = false } : options with { NoChain = true };
                 continue;
             }
 
@@ -74,6 +77,8 @@ internal static class SiloArguments
                 "--state" => options with { StateFile = value },
                 "--report" => options with { ReportFile = value },
                 "--history" => options with { HistoryFile = value },
+                "--ledger-journal" => options with { LedgerJournal = value },
+                "--anvil" => options with { AnvilPath = value },
                 "--influx" => options with { InfluxUrl = ParseUrl(name, value) },
                 "--influx-db" => options with { InfluxDatabase = value },
                 "--seed" => options with { Seed = ParseInt(name, value) },

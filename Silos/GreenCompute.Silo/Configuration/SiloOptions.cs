@@ -50,6 +50,15 @@ internal sealed record SiloOptions
 
     public string InfluxDatabase { get; init; } = "greencompute";
 
+    /// <summary>The anvil binary; null = look for it (ANVIL_PATH, then tools/test-servers above the current and base folders).</summary>
+    public string? AnvilPath { get; init; }
+
+    /// <summary>Journal epochs to a local file even when anvil is installed.</summary>
+    public bool NoChain { get; init; }
+
+    /// <summary>The epoch journal when no chain is used; null = in the run's temporary folder.</summary>
+    public string? LedgerJournal { get; init; }
+
     /// <summary>Where the final report is written.</summary>
     public string ReportFile { get; init; } = "greencompute-report.md";
 

@@ -31,6 +31,11 @@ internal static class SiloOptionsValidator
             Require(Directory.Exists(o.DataFolder), "--data", $"the folder '{o.DataFolder}' does not exist.", "point --data at the folder with the weather, price and job files, or leave it out to use ../shared/data.");
         }
 
+        if (o.AnvilPath is not null)
+        {
+            Require(File.Exists(o.AnvilPath), "--anvil", $"'{o.AnvilPath}' does not exist.", "point --anvil at the anvil binary, or leave it out (then epochs are journaled when anvil is not found).");
+        }
+
         if (o.StateFile is not null)
         {
             // A simulated run starts at the scenario's beginning; old grain state would reject its telemetry as replays.

@@ -83,6 +83,10 @@ internal sealed class SimulatedAgents(SimulatedFleet fleet)
         Count(fleet.SetPowerCap(nodeId, decision.PowerCap, decision.HeatWanted));
     }
 
+    /// <summary>Whether the room is below its band's maximum (heat delivered now is heat it wants).</summary>
+    public bool RoomWantsHeat(string nodeId) =>
+        !_guard.TryGetValue(nodeId, out var state) || state.Command.Band is not { } band || fleet.RoomTemperature(nodeId) < band.Max;
+
     private HeaterSpec Heater(string nodeId) => fleet.Nodes.First(n => n.NodeId == nodeId).Heater;
 
     /// <summary>After a fleet step: completions, checkpoints and pauses become task events.</summary>

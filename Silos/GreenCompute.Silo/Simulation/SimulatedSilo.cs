@@ -8,7 +8,9 @@ using GreenCompute.Grains.Nodes;
 using GreenCompute.Grains.Scheduling;
 using GreenCompute.Grains.Sites;
 using GreenCompute.Silo.Configuration;
+using GreenCompute.Grains.Ledger;
 using GreenCompute.Silo.History;
+using GreenCompute.Silo.Ledger;
 using GreenCompute.Simulation.Data;
 using GreenCompute.Simulation.Fleet;
 using GreenCompute.Simulation.Jobs;
@@ -23,8 +25,10 @@ namespace GreenCompute.Silo.Simulation;
 internal sealed class SimulatedSilo : IAsyncDisposable
 {
     private SimulatedSilo(SiloOptions options, SimulationData data, SimulationClock clock, GrainHost host, IGrainStorage storage,
-        FleetCommandSink sink, ComfortSchedule comfort, JobStream jobs, ThermostatShadow shadow, string? temporaryFolder, HistoryStore history)
+        FleetCommandSink sink, ComfortSchedule comfort, JobStream jobs, ThermostatShadow shadow, string? temporaryFolder, HistoryStore history, LedgerSetup ledger)
     {
+        Ledger = ledger;
+        Devices = new SimulatedDevices(clock.Fleet, host.GetGrain<ILedgerGrain>(LedgerGrains.LedgerKey), ledger.Domain, options.Seed);
         History = history;
         Options = options;
         Data = data;
@@ -52,6 +56,9 @@ internal sealed class SimulatedSilo : IAsyncDisposable
     public ThermostatShadow Shadow { get; }
     public string? TemporaryFolder { get; }
     public HistoryStore History { get; }
+    public LedgerSetup Ledger { get; }
+    public SimulatedDevices Devices { get; }
+    public ILedgerGrain LedgerGrain => Host.GetGrain<ILedgerGrain>(LedgerGrains.LedgerKey);
     public string Zone => Data.Scenario.PriceZone;
     public ISchedulerGrain Scheduler => Host.GetGrain<ISchedulerGrain>(SiloGrains.SchedulerKey);
 
@@ -103,10 +110,14 @@ internal sealed class SimulatedSilo : IAsyncDisposable
         var host = new GrainHost(storage, clock.Time, new GrainHostOptions { CallTimeout = Timeout.InfiniteTimeSpan }, onError);
         var sink = new FleetCommandSink();
         SiloGrains.AddTo(host, sink, new NodeOptions(), new SchedulerOptions { AutoPlan = false }, history.Recorder);
+        var ledger = await LedgerSetup.StartAsync(options, temporary, clock.Time);
+        // The simulation closes epochs itself, in step with simulated time (no ledger timer).
+        LedgerGrains.AddTo(host, ledger.Committer, new LedgerOptions { Domain = ledger.Domain, AutoTick = false });
         await host.StartAsync(CancellationToken.None);
         var shadow = new ThermostatShadow(fleetOptions, data.Weather, scenario.Start, comfort, data.Prices);
-        var silo = new SimulatedSilo(options, data, clock, host, storage, sink, comfort, jobs, shadow, temporary, history);
+        var silo = new SimulatedSilo(options, data, clock, host, storage, sink, comfort, jobs, shadow, temporary, history, ledger);
         await silo.RegisterFleetAsync(offset);
+        await silo.Devices.PairAllAsync();
         return silo;
     }
 
@@ -116,6 +127,7 @@ internal sealed class SimulatedSilo : IAsyncDisposable
         await Host.DisposeAsync();
         (Storage as IDisposable)?.Dispose();
         await History.DisposeAsync();
+        await Ledger.DisposeAsync();
         if (TemporaryFolder is not null)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -42,6 +42,8 @@ internal sealed class SimulationRunner(SimulatedSilo silo)
             if (now >= _nextRound)
             {
                 await FeedMarketDataAsync(now);
+                await silo.Devices.SubmitReadingsAsync(silo.Agents.RoomWantsHeat);
+                await silo.LedgerGrain.CloseDueEpochs();
                 await silo.Scheduler.RunRound();
                 _nextRound = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % Slot.Ticks), TimeSpan.Zero) + Slot;
             }
@@ -105,6 +107,7 @@ internal sealed class SimulationRunner(SimulatedSilo silo)
         if (events.Length > 0)
         {
             await silo.Scheduler.ReportTaskEvents(events);
+            await silo.Devices.SubmitCompletionsAsync(events);
         }
     }
 
@@ -122,6 +125,7 @@ internal sealed class SimulationRunner(SimulatedSilo silo)
         {
             _lastRecordedHour = hour;
             silo.History.Recorder.RecordPrice(silo.Zone, hour, prices[0]);
+            await silo.LedgerGrain.SetPrice(silo.Zone, hour, prices[0]);
             foreach (var siteId in silo.Fleet.Nodes.Select(n => n.SiteId).Distinct())
             {
                 silo.History.Recorder.RecordWeather(siteId, hour, silo.Data.Weather.OutdoorAt(hour));

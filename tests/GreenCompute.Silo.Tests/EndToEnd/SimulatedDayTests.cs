@@ -1,4 +1,5 @@
 using GreenCompute.Actors;
+using GreenCompute.Silo.Tests.Ledger;
 using GreenCompute.Silo.Configuration;
 using GreenCompute.Silo.Simulation;
 
@@ -10,7 +11,7 @@ public class SimulatedDayTests
     public async Task OneDay_RealData_EnergyBalanceClosesAndRoomsStayInBand()
     {
         // Light load: the heaters (1 kW for rooms needing ~0.9 kW at −13 °C) are big enough and work never forces heat.
-        var options = new SiloOptions { Days = 1, Speed = 0, TargetLoad = 0.05, Live = false };
+        var options = new SiloOptions { Days = 1, Speed = 0, TargetLoad = 0.05, Live = false, NoChain = true };
         var errors = new List<GrainHostError>();
         await using var silo = await SimulatedSilo.CreateAsync(options, new InMemoryGrainStorage(), e => { lock (errors) { errors.Add(e); } });
         var runner = new SimulationRunner(silo);
@@ -30,5 +31,25 @@ public class SimulatedDayTests
         Assert.Equal(24, summary.Rooms);
         Assert.Equal(0, runner.TelemetryRejected);
         Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task OneDay_WithAnvil_EveryClosedEpochIsOnChainAndNoReceiptIsRefused()
+    {
+        var options = new SiloOptions { Days = 1, Speed = 0, TargetLoad = 0.3, Live = false, Buildings = 1, RoomsPerBuilding = 3, AnvilPath = TestAnvil.Binary };
+        await using var silo = await SimulatedSilo.CreateAsync(options, new InMemoryGrainStorage());
+        Assert.False(silo.Ledger.Committer.IsJournal, $"anvil is installed by the test command, so the run must use it: {silo.Ledger.Description}");
+
+        await new SimulationRunner(silo).RunAsync();
+        await silo.LedgerGrain.CloseDueEpochs();
+        var status = await silo.LedgerGrain.GetStatus();
+
+        // 24 hourly epochs; the last closes 2 min after its end, which the run does not reach.
+        Assert.InRange(status.EpochsCommitted, 22, 24);
+        Assert.Empty(status.Outbox);
+        Assert.Equal(0, status.Rejected);
+        Assert.Equal(0, silo.Devices.Rejected);
+        var proof = await silo.LedgerGrain.GetReceiptProof(status.LatestCommitted!.Value, silo.Fleet.Nodes[0].NodeId);
+        Assert.NotNull(proof);
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using GreenCompute.Contracts.Ledger;
 using GreenCompute.Contracts.Payouts;
+using GreenCompute.Ethereum.DevChain;
 using GreenCompute.Ethereum.Hex;
 using GreenCompute.Ethereum.JsonRpc;
 using GreenCompute.Ethereum.Signing;
@@ -58,7 +59,7 @@ internal sealed class LedgerChain : IAsyncDisposable
     public static async Task<LedgerChain> StartAsync()
     {
         var folder = Directory.CreateTempSubdirectory("gc-ledger-chain-").FullName;
-        var chain = new LedgerChain(folder, await AnvilProcess.StartAsync(0, Path.Combine(folder, "anvil-state.json")));
+        var chain = new LedgerChain(folder, await AnvilProcess.StartAsync(0, Path.Combine(folder, "anvil-state.json"), TestAnvil.Binary));
         var admin = chain.Sender(0);
         chain.Ledger = await ContributionLedger.DeployAsync(admin, admin.From, AddressOf(RecorderAccount));
         chain.Token = await GreenCredit.DeployAsync(admin, admin.From);
@@ -80,7 +81,7 @@ internal sealed class LedgerChain : IAsyncDisposable
     {
         var port = _anvil.Port;
         await _anvil.DisposeAsync();
-        _anvil = await AnvilProcess.StartAsync(port, Path.Combine(_folder, "anvil-state.json"));
+        _anvil = await AnvilProcess.StartAsync(port, Path.Combine(_folder, "anvil-state.json"), TestAnvil.Binary);
     }
 
     public Task<JsonElement> RpcAsync(string method, params JsonNode?[] parameters) => Client.RequestAsync(method, [.. parameters]);

@@ -1,16 +1,16 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 
-namespace GreenCompute.Silo.Tests.Ledger;
+namespace GreenCompute.Ethereum.DevChain;
 
 /// <summary>
 /// One anvil process on loopback with <c>--state FILE</c>: it loads the file at start and dumps the chain into it on a
 /// graceful stop (SIGTERM), so a restart on the same port brings the same chain back, as an RPC outage would end.
-/// Port 0 lets anvil choose (read from its "Listening on" line); a restart passes the port it got.
+/// Port 0 lets anvil choose (read from its "Listening on" line); a restart passes the port it got. Used by the tests,
+/// the benchmarks and the silo's one-process run (anvil from npm, installed in tools/test-servers).
 /// </summary>
-internal sealed class AnvilProcess : IAsyncDisposable
+public sealed class AnvilProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
@@ -26,12 +26,18 @@ internal sealed class AnvilProcess : IAsyncDisposable
 
     private string Output => string.Join('\n', _output.TakeLast(30));
 
-    public static async Task<AnvilProcess> StartAsync(int port, string statePath)
+    /// <summary>The relative path npm installs anvil to (tools/test-servers), searched upwards from the current and base directories.</summary>
+    public const string NpmRelativePath = "tools/test-servers/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil";
+
+    /// <param name="port">0 lets anvil choose.</param>
+    /// <param name="statePath">Loaded at start when present, written at a graceful stop.</param>
+    /// <param name="binary">The anvil binary; null = <see cref="Locate"/>.</param>
+    public static async Task<AnvilProcess> StartAsync(int port, string statePath, string? binary = null)
     {
         var listening = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         var process = new Process
         {
-            StartInfo = new ProcessStartInfo(LocateAnvil(), ["--host", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture), "--state", statePath])
+            StartInfo = new ProcessStartInfo(binary ?? Locate() ?? throw new FileNotFoundException($"anvil not found at {NpmRelativePath}: run scripts/install-test-deps.sh, or set ANVIL_PATH."), ["--host", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture), "--state", statePath])
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
@@ -105,7 +111,8 @@ internal sealed class AnvilProcess : IAsyncDisposable
         }
     }
 
-    private static string LocateAnvil()
+    /// <summary>ANVIL_PATH, else <see cref="NpmRelativePath"/> above the current or the base directory; null when absent.</summary>
+    public static string? Locate()
     {
         var configured = Environment.GetEnvironmentVariable("ANVIL_PATH");
         if (!string.IsNullOrEmpty(configured))
@@ -113,12 +120,11 @@ internal sealed class AnvilProcess : IAsyncDisposable
             return configured;
         }
 
-        const string relative = "tools/test-servers/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil";
-        foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(SourceFile())! })
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
             for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
             {
-                var candidate = Path.Combine(directory.FullName, relative);
+                var candidate = Path.Combine(directory.FullName, NpmRelativePath);
                 if (File.Exists(candidate))
                 {
                     return candidate;
@@ -126,8 +132,5 @@ internal sealed class AnvilProcess : IAsyncDisposable
             }
         }
 
-        throw new FileNotFoundException($"anvil not found at {relative} above the tests: run scripts/install-test-deps.sh, or set ANVIL_PATH.");
-    }
-
-    private static string SourceFile([CallerFilePath] string path = "") => path;
-}
+        return null;
+    }}

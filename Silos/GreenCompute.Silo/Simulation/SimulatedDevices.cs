@@ -1,0 +1,82 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using GreenCompute.Core.Ledger;
+using GreenCompute.Ethereum.Hashing;
+using GreenCompute.Ethereum.Hex;
+using GreenCompute.Ethereum.Signing;
+using GreenCompute.Grains.Ledger;
+using GreenCompute.Grains.Ledger.Receipts;
+using GreenCompute.Grains.Scheduling;
+using GreenCompute.Simulation.Fleet;
+
+namespace GreenCompute.Silo.Simulation;
+
+/// <summary>
+/// The simulated agents' device keys and signed receipts: each node signs (EIP-712) its energy-counter readings and
+/// task completions with its own key, paired with the ledger at start. Keys are derived from the run's seed so that a
+/// run can be repeated; a real agent generates its key at pairing.
+/// </summary>
+internal sealed class SimulatedDevices(SimulatedFleet fleet, ILedgerGrain ledger, ReceiptDomain domain, int seed)
+{
+    private readonly Dictionary<string, (ReceiptSigner Signer, ulong Sequence)> _devices = new(StringComparer.Ordinal);
+
+    public long Rejected { get; private set; }
+
+    public async Task PairAllAsync()
+    {
+        foreach (var node in fleet.Nodes)
+        {
+            var signer = new ReceiptSigner(Key($"device:{node.NodeId}"), domain);
+            _devices[node.NodeId] = (signer, 0);
+            var host = Key($"host:{node.SiteId}").Address;
+            if (await ledger.Pair(new NodeAccount(node.NodeId, signer.Device.ToString(), host.ToString(), node.PriceZone)) is { } problem)
+            {
+                throw new InvalidOperationException($"Pairing {node.NodeId} with the ledger failed: {problem}");
+            }
+        }
+    }
+
+    /// <summary>Every online node signs its energy counter; <paramref name="wantsHeat"/> says whether its room wanted heat.</summary>
+    public async Task SubmitReadingsAsync(Func<string, bool> wantsHeat)
+    {
+        foreach (var t in fleet.ReadTelemetry())
+        {
+            var reading = new MeterReading(t.NodeId, Next(t.NodeId), t.Time, (ulong)Math.Floor(t.EnergyCounter.Value), wantsHeat(t.NodeId));
+            Count(await ledger.SubmitReading(_devices[t.NodeId].Signer.Sign(reading)));
+        }
+    }
+
+    public async Task SubmitCompletionsAsync(ImmutableArray<TaskEvent> events)
+    {
+        foreach (var e in events.Where(e => e.Kind == TaskEventKind.Completed))
+        {
+            var jobId = e.TaskId[..Math.Max(0, e.TaskId.LastIndexOf('/'))];
+            // The simulator has no output bytes: the hash stands for "this task's output" and is stable per task.
+            var output = HexConverter.ToHex(SHA256.HashData(Encoding.UTF8.GetBytes($"simulated-output:{e.TaskId}")));
+            // Receipts carry whole Unix seconds.
+            var at = new DateTimeOffset(e.At.UtcTicks - (e.At.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+            var completion = new TaskCompletion(e.NodeId, Next(e.NodeId), at, jobId, e.TaskId, (ulong)Math.Max(1, Math.Round(e.Done.Value)), output);
+            Count(await ledger.SubmitCompletion(_devices[e.NodeId].Signer.Sign(completion)));
+        }
+    }
+
+    private ulong Next(string nodeId)
+    {
+        var (signer, sequence) = _devices[nodeId];
+        _devices[nodeId] = (signer, sequence + 1);
+        return sequence + 1;
+    }
+
+    private void Count(ReceiptVerdict verdict)
+    {
+        if (!verdict.Accepted)
+        {
+            Rejected++;
+        }
+    }
+
+    private PrivateKey Key(string purpose) =>
+        PrivateKey.FromHex(HexConverter.ToHex(Keccak256.HashUtf8(string.Create(CultureInfo.InvariantCulture, $"greencompute-simulation:{seed}:{purpose}"))));
+}
