@@ -1,0 +1,10 @@
+namespace GreenCompute.Mqtt.Tests.Conformance.Replay;
+
+internal enum ReplayStepKind
+{
+    Accept,
+    Expect,
+    Send,
+    Close,
+    Sleep,
+}
