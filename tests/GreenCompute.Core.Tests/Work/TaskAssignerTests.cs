@@ -7,21 +7,24 @@ namespace GreenCompute.Core.Tests.Work;
 public class TaskAssignerTests
 {
     [Fact]
-    public void Assign_TwoSlotsWithDifferentPrices_FillsTheCheaperFirst()
+    public void Assign_TwoPlannedSlotsWithDifferentPrices_FillsTheCurrentFirstBecauseItsHeatIsPaidAnyway()
     {
-        // One core of heat in each of the first two hours; the second hour is cheaper.
+        // One core of heat in each of the first two hours; the second hour is cheaper. Both hours' heat is bought
+        // whether tasks run or not, so the current hour's capacity is free work and is lost if left unused.
         var node = Node("A", [1, 1], [80, 20]);
         var first = Queued("j1/0", hours: 1, deadline: At(2));
         var second = Queued("j2/0", hours: 1, deadline: At(2), submitted: At(-0.5));
 
         var result = TaskAssigner.Assign(Snapshot(At(0), [node], first, second), Options);
 
-        Assert.Equal(TaskAction.Wait, result.Task("j1/0").Action);
-        Assert.Equal(ReasonCode.WaitingForCheaperSlot, result.Task("j1/0").Reason.Code);
-        Assert.Equal("waiting: cheaper capacity planned at 01:00 (20 EUR/MWh)", result.Task("j1/0").Reason.Text);
-        Assert.Equal(At(1), Assert.Single(result.Task("j1/0").Runs).Start);
-        Assert.Equal(TaskAction.Start, result.Task("j2/0").Action);
-        Assert.Equal("j2/0", Assert.Single(result.NodeOf("A").Start));
+        Assert.Equal(TaskAction.Start, result.Task("j1/0").Action);
+        Assert.Equal("j1/0", Assert.Single(result.NodeOf("A").Start));
+        Assert.Equal(TaskAction.Wait, result.Task("j2/0").Action);
+        Assert.Equal(ReasonCode.WorkQueued, result.Task("j2/0").Reason.Code);
+        Assert.Equal(
+            "waiting: all planned heat now is taken (running work and earlier deadlines first); planned heat for it from 01:00",
+            result.Task("j2/0").Reason.Text);
+        Assert.Equal(At(1), Assert.Single(result.Task("j2/0").Runs).Start);
     }
 
     [Fact]
@@ -35,7 +38,7 @@ public class TaskAssignerTests
         Assert.Equal("B", result.Task("j/0").NodeId);
         Assert.Empty(result.NodeOf("A").Start);
         Assert.Equal(ReasonCode.NoQueuedWorkHeatOnly, result.NodeOf("A").Reason.Code);
-        Assert.Equal("computing: 1 task", result.NodeOf("B").Reason.Text);
+        Assert.Equal("computing on planned heat: 1 task", result.NodeOf("B").Reason.Text);
     }
 
     [Fact]
@@ -109,38 +112,32 @@ public class TaskAssignerTests
         prices[round + 1] = 50 + wiggle[round];
         var running = Running("j/0", hours: 1, deadline: At(8), toCheckpoint: TimeSpan.FromMinutes(5));
         var node = Node("A", Fill(8, 1), prices, running: [running], changedAt: At(-1));
+        var asQueued = Snapshot(now, [Node("A", Fill(8, 1), prices)], Queued("j/0", 1, At(8)));
 
         var kept = TaskAssigner.Assign(Snapshot(now, [node]), Options);
-        var asQueued = TaskAssigner.Assign(Snapshot(now, [Node("A", Fill(8, 1), prices)], Queued("j/0", 1, At(8))), Options);
+        var keptByPrice = TaskAssigner.Assign(Snapshot(now, [node]), ByPrice);
 
         Assert.Equal(TaskAction.Keep, kept.Task("j/0").Action);
         Assert.Empty(kept.NodeOf("A").PauseAfterCheckpoint);
-        // The same task, not yet running, would follow the small price difference: the hysteresis is what holds it.
+        Assert.Equal(TaskAction.Keep, keptByPrice.Task("j/0").Action);
+        // Planned heat is sunk: the same task, not yet running, starts now whatever the next hour costs.
+        Assert.Equal(TaskAction.Start, TaskAssigner.Assign(asQueued, Options).Task("j/0").Action);
+        // Ranked by price it would follow the small difference: there the hysteresis is what holds a running task.
         var expected = wiggle[round] < 0 ? TaskAction.Wait : TaskAction.Start;
-        Assert.Equal(expected, asQueued.Task("j/0").Action);
+        Assert.Equal(expected, TaskAssigner.Assign(asQueued, ByPrice).Task("j/0").Action);
     }
 
     [Fact]
-    public void Assign_MuchCheaperSlotLater_PausesRunningTaskAfterCheckpoint()
+    public void Assign_MuchCheaperPlannedSlotLater_KeepsRunningTaskBecauseItsHeatNowIsPaidAnyway()
     {
         var running = Running("j/0", hours: 1, deadline: At(8), toCheckpoint: TimeSpan.FromMinutes(5));
         var node = Node("A", Fill(8, 1), [80, 20], running: [running], changedAt: At(-1));
 
         var result = TaskAssigner.Assign(Snapshot(At(0), [node]), Options);
 
-        Assert.Equal(TaskAction.PauseAfterCheckpoint, result.Task("j/0").Action);
-        Assert.EndsWith("cheaper capacity planned at 01:00", result.Task("j/0").Reason.Text, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Assign_NodeStartedComputingWithinRunDwell_KeepsTaskDespiteMuchCheaperSlot()
-    {
-        var running = Running("j/0", hours: 1, deadline: At(8), toCheckpoint: TimeSpan.FromMinutes(5));
-        var node = Node("A", Fill(8, 1), [80, 20], running: [running], changedAt: At(-0.25));
-
-        var result = TaskAssigner.Assign(Snapshot(At(0), [node]), Options);
-
         Assert.Equal(TaskAction.Keep, result.Task("j/0").Action);
+        Assert.Empty(result.NodeOf("A").PauseAfterCheckpoint);
+        Assert.Equal("computing on planned heat: 1 task", result.NodeOf("A").Reason.Text);
     }
 
     [Fact]

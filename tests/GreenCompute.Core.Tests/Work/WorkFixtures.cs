@@ -19,6 +19,9 @@ internal static class WorkFixtures
         RecordPlacements = true,
     };
 
+    /// <summary>The price-ranked baseline: planned cells cheapest slot first, as before planned heat was treated as sunk.</summary>
+    public static AssignerOptions ByPrice { get; } = Options with { PlannedHeatIsSunk = false };
+
     public static HeaterSpec Heater(int cores = 1) => new(cores, new Watts(40), new Watts(40 + 60 * cores));
 
     public static DateTimeOffset At(double hours) => T0.AddHours(hours);

@@ -17,6 +17,13 @@ internal static class AssignmentReasons
         new(ReasonCode.DeadlineAtRisk, Invariant(
             $"deadline of job {job} at {When(deadline, now)} cannot be met ({shortSeconds / 3600:0.##} core-h short): running now without heat demand"));
 
+    public static Reason AtRiskOnPlannedHeat(string job, DateTimeOffset deadline, double shortSeconds, DateTimeOffset now) =>
+        new(ReasonCode.DeadlineAtRisk, Invariant(
+            $"deadline of job {job} at {When(deadline, now)} cannot be met ({shortSeconds / 3600:0.##} core-h short): running now on planned heat"));
+
+    public static Reason RunningLate(string job, DateTimeOffset deadline, DateTimeOffset now) =>
+        new(ReasonCode.DeadlineAtRisk, $"deadline of job {job} at {When(deadline, now)} has passed: running late on planned heat");
+
     public static Reason Pausing(double toCheckpointSeconds, string why) =>
         new(ReasonCode.WaitingForCheckpoint, Invariant(
             $"keeps running until its checkpoint in {Math.Ceiling(toCheckpointSeconds / 60):0} min, then pauses: {why}"));
@@ -30,6 +37,29 @@ internal static class AssignmentReasons
     public static Reason WaitForcedLater(DateTimeOffset deadline, DateTimeOffset from, DateTimeOffset now) =>
         new(ReasonCode.NoHeatDemandWorkWaits,
             $"waiting: not enough heat before the deadline {When(deadline, now)}; will run without heat demand from {When(from, now)}");
+
+    public static Reason WaitHeatTaken(DateTimeOffset deadline, DateTimeOffset from, DateTimeOffset now) =>
+        new(ReasonCode.NoHeatDemandWorkWaits,
+            $"waiting: all planned heat before the deadline {When(deadline, now)} is taken; will run without heat demand from {When(from, now)}");
+
+    public static Reason WaitTakenNow(DateTimeOffset at, DateTimeOffset now) =>
+        new(ReasonCode.WorkQueued,
+            $"waiting: all planned heat now is taken (running work and earlier deadlines first); planned heat for it from {When(at, now)}");
+
+    public static Reason WaitHeldNow(DateTimeOffset at, DateTimeOffset now) =>
+        new(ReasonCode.HysteresisHold,
+            $"waiting: the heaters with heat free now have just gone idle and hold off so they do not flap; planned heat for it from {When(at, now)}");
+
+    public static Reason WaitCapNow(double cap, DateTimeOffset at, DateTimeOffset now) =>
+        new(ReasonCode.PriceAboveJobCap, Invariant(
+            $"waiting: planned heat now costs more than the job's cap of {cap:0.##} EUR/MWh; planned heat within it from {When(at, now)}"));
+
+    public static Reason WaitLate(DateTimeOffset deadline, DateTimeOffset at, DateTimeOffset now) =>
+        new(ReasonCode.DeadlineAtRisk, $"waiting: the deadline {When(deadline, now)} has passed; will run late on planned heat from {When(at, now)}");
+
+    public static Reason WaitLateNoHeat(TimeSpan horizon, DateTimeOffset deadline, DateTimeOffset now) =>
+        new(ReasonCode.DeadlineAtRisk, Invariant(
+            $"waiting: the deadline {When(deadline, now)} has passed and no planned heat is free for it in the next {horizon.TotalHours:0.#} h"));
 
     public static Reason WaitPriceCap(double cap) =>
         new(ReasonCode.PriceAboveJobCap, Invariant($"waiting: all capacity costs more than the job's cap of {cap:0.##} EUR/MWh"));
@@ -58,8 +88,8 @@ internal static class AssignmentReasons
 
     public static Reason NodeComputing(int tasks, int pausing) =>
         new(ReasonCode.Computing, pausing == 0
-            ? $"computing: {Tasks(tasks)}"
-            : $"computing: {Tasks(tasks)}, {Tasks(pausing)} finishing to a checkpoint");
+            ? $"computing on planned heat: {Tasks(tasks)}"
+            : $"computing on planned heat: {Tasks(tasks)}, {Tasks(pausing)} finishing to a checkpoint");
 
     public static Reason NodeFinishing(int pausing, Reason then) =>
         new(ReasonCode.WaitingForCheckpoint, $"finishing {Tasks(pausing)} to the next checkpoint, then: {then.Text}");
@@ -68,6 +98,11 @@ internal static class AssignmentReasons
 
     public static Reason NodeHeatOnlyWorkElsewhere =>
         new(ReasonCode.WaitingForCheaperSlot, "heat-only: queued work is placed on cheaper capacity");
+
+    public static Reason NodeHeatOnlyAboveCaps(double price) =>
+        new(ReasonCode.PriceAboveJobCap, Invariant($"heat-only: its price now ({price:0.##} EUR/MWh) is above the cap of every waiting job"));
+
+    public static Reason NodeHeatOnlyUnusable => new(ReasonCode.NoQueuedWorkHeatOnly, "heat-only: no waiting work can use this heat now");
 
     public static Reason NodeIdleHold(DateTimeOffset until, DateTimeOffset now) =>
         new(ReasonCode.HysteresisHold, $"heat-only: no new work until {When(until, now)} so the heater does not flap");
@@ -79,6 +114,10 @@ internal static class AssignmentReasons
 
     public static Reason EstimateBeyond(DateTimeOffset horizonEnd, DateTimeOffset deadline, DateTimeOffset now) =>
         new(ReasonCode.WorkQueued, $"expected to finish after the planning horizon ({When(horizonEnd, now)}), deadline {When(deadline, now)}");
+
+    public static Reason EstimatePassed(DateTimeOffset deadline, double leftSeconds, DateTimeOffset now) =>
+        new(ReasonCode.DeadlineAtRisk, Invariant(
+            $"the deadline {When(deadline, now)} has passed with {leftSeconds / 3600:0.##} core-h still to run"));
 
     public static Reason EstimateLate(DateTimeOffset deadline, double shortSeconds, DateTimeOffset now) =>
         new(ReasonCode.DeadlineAtRisk, Invariant(

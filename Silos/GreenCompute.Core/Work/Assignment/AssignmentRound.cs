@@ -51,11 +51,15 @@ internal sealed class AssignmentRound
         tasks.Collect(snapshot, free);
         Items = tasks.Items;
         Early = tasks.Early;
-        _planned = new PlannedCapacity(nodes.Length, slots, free, capacity, Clock.Length, _price, closedNow);
+        Heat = PlannedHeat.Of(nodes.Length, slots, free, capacity, closedNow);
+        _planned = new PlannedCapacity(nodes.Length, slots, free, capacity, Clock.Length, _price, closedNow, options.PlannedHeatIsSunk);
         _forced = new ForcedCapacity(nodes.Length, slots, spare, _price, Clock.Length);
     }
 
     public RoundClock Clock { get; }
+
+    /// <summary>Where the fleet's planned heat is, before any task took from it.</summary>
+    public PlannedHeat Heat { get; }
 
     public ReasonCache Reasons { get; }
 
@@ -98,35 +102,48 @@ internal sealed class AssignmentRound
         _lastEnd = 0;
         _firstPlanned = -1;
         _firstForced = -1;
+        var sunk = Options.PlannedHeatIsSunk;
         var need = item.Remaining;
-        var deadline = Clock.SecondsFromNow(item.Deadline - Options.DeadlineSafetyMargin);
-        var to = Clock.WindowEnd(deadline);
-        var openNow = double.IsFinite(_planned.CurrentSlotPrice);
+        var hard = Clock.SecondsFromNow(item.Deadline);
+        var aim = Clock.SecondsFromNow(item.Deadline - Options.DeadlineSafetyMargin);
+
+        // The safety margin is an aim: inside it, aim at the deadline itself. Work past its deadline is late
+        // whatever happens; with sunk planned heat it still rides free planned capacity as soon as there is some.
+        var deadline = aim > 0 ? aim : hard;
+        var late = deadline <= 0;
+        var until = late && sunk ? Clock.HorizonEnd : deadline;
+        var to = Clock.WindowEnd(until);
+        var openNow = _planned.OpenNow;
         var ownOffered = item.Running && item.Reserved > Eps;
         if (item.Running)
         {
             // A running task may use the current slot only where it runs: on its own reserved cell.
-            _planned.OfferCurrentSlot(ownOffered ? item.OwnPrice : double.PositiveInfinity);
+            _planned.OfferCurrentSlot(ownOffered, item.OwnPrice);
         }
 
         var priceBlocked = false;
+        var priceBlockedNow = false;
         while (need > Eps)
         {
-            var (slot, key) = _planned.Cheapest(to);
+            var slot = _planned.Next(to);
             if (slot < 0)
             {
                 break;
             }
 
+            // The price cap is checked against the slot's real price, sunk or not.
             var own = item.Running && slot == 0;
-            var price = own ? PriceNow(item.Node) : key;
-            var room = Clock.Room(slot, deadline) - _used[slot];
+            var price = own ? PriceNow(item.Node) : _planned.PriceOf(slot);
+            var room = Clock.Room(slot, until) - _used[slot];
             if (price > item.MaxPrice || room <= Eps)
             {
-                priceBlocked |= price > item.MaxPrice;
+                var blocked = price > item.MaxPrice;
+                priceBlocked |= blocked;
+                priceBlockedNow |= blocked && slot == 0;
                 _planned.Exclude(slot);
-                if (!own && price > item.MaxPrice)
+                if (blocked && !own && !sunk)
                 {
+                    // Ranked by price: every other slot costs as much or more.
                     break;
                 }
 
@@ -145,30 +162,34 @@ internal sealed class AssignmentRound
             }
             else
             {
-                node = _planned.Take(slot, item.Avoid, Math.Min(need, room), out amount, out offset);
+                node = _planned.Take(slot, item.Avoid, item.MaxPrice, Math.Min(need, room), out amount, out offset);
             }
 
             _planned.Exclude(slot);
             if (node >= 0 && amount > Eps)
             {
-                Record(item, slot, node, amount, forced: false, price, offset);
+                Record(item, slot, node, amount, forced: false, _price[node * Clock.Count + slot], offset);
                 need -= amount;
             }
         }
 
         var beyond = false;
+        var forcedTo = Clock.WindowEnd(deadline);
         if (need > Eps)
         {
-            need = PlaceForced(item, need, deadline, to, out beyond);
+            need = PlaceForced(item, need, deadline, forcedTo, out beyond);
         }
 
-        // Work left over runs on past the safety margin; only what does not fit in the margin either is late.
-        item.Shortfall = Math.Max(0, need - Options.DeadlineSafetyMargin.TotalSeconds);
+        // Work left over runs on past the aim; only what does not fit before the deadline either is short. Work
+        // already past its deadline is late whole.
+        item.Late = late && item.Remaining > Eps;
+        item.Shortfall = item.Late ? item.Remaining : Math.Max(0, need - (hard - deadline));
         item.AtRisk = item.Shortfall > Eps;
-        item.Completion = beyond ? null : Clock.At(_lastEnd + Math.Max(0, need));
+        item.Completion = beyond || (late && need > Eps) ? null : Clock.At(_lastEnd + Math.Max(0, need));
         new RoundSettler(this, item).Settle(new PlacementSummary(
             _used[0] > Eps, _nodeNow, _forcedNow, _firstPlanned < 0 ? null : Clock.At(Clock.Begin[_firstPlanned]), _firstPlannedPrice,
-            _firstForced < 0 ? null : Clock.At(Clock.Begin[_firstForced]), openNow, ownOffered, priceBlocked), _planned);
+            _firstForced < 0 ? null : Clock.At(Clock.Begin[_firstForced]), openNow, ownOffered, priceBlocked, priceBlockedNow,
+            Heat.FirstSlot < forcedTo), _planned);
         _planned.RestoreExcluded();
         foreach (var slot in _touched)
         {

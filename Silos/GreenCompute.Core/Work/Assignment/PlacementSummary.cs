@@ -10,6 +10,8 @@ namespace GreenCompute.Core.Work.Assignment;
 /// <param name="CapacityNow">Some planned capacity was free now when its turn came.</param>
 /// <param name="OwnOffered">A running task's own node had planned capacity for it now.</param>
 /// <param name="PriceBlocked">Capacity was there but above the job's price cap.</param>
+/// <param name="PriceBlockedNow">Planned capacity was free now but above the job's price cap.</param>
+/// <param name="HeatInWindow">Some node had planned heat before its deadline (before any task took from it).</param>
 internal readonly record struct PlacementSummary(
     bool RunsNow,
     int NodeNow,
@@ -19,4 +21,6 @@ internal readonly record struct PlacementSummary(
     DateTimeOffset? FirstForced,
     bool CapacityNow,
     bool OwnOffered,
-    bool PriceBlocked);
+    bool PriceBlocked,
+    bool PriceBlockedNow,
+    bool HeatInWindow);

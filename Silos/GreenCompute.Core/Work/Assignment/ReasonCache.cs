@@ -38,6 +38,27 @@ internal sealed class ReasonCache(DateTimeOffset now)
     public Reason Forced(string job, DateTimeOffset deadline) =>
         Find((9, deadline.UtcTicks, 0, job), out var r) ? r : Add(AssignmentReasons.Forced(job, deadline, now));
 
+    public Reason WaitHeatTaken(DateTimeOffset deadline, DateTimeOffset from) =>
+        Find((10, deadline.UtcTicks, from.UtcTicks, null), out var r) ? r : Add(AssignmentReasons.WaitHeatTaken(deadline, from, now));
+
+    public Reason WaitTakenNow(DateTimeOffset at) =>
+        Find((11, at.UtcTicks, 0, null), out var r) ? r : Add(AssignmentReasons.WaitTakenNow(at, now));
+
+    public Reason WaitHeldNow(DateTimeOffset at) =>
+        Find((12, at.UtcTicks, 0, null), out var r) ? r : Add(AssignmentReasons.WaitHeldNow(at, now));
+
+    public Reason WaitCapNow(double cap, DateTimeOffset at) =>
+        Find((13, at.UtcTicks, cap, null), out var r) ? r : Add(AssignmentReasons.WaitCapNow(cap, at, now));
+
+    public Reason WaitLate(DateTimeOffset deadline, DateTimeOffset at) =>
+        Find((14, deadline.UtcTicks, at.UtcTicks, null), out var r) ? r : Add(AssignmentReasons.WaitLate(deadline, at, now));
+
+    public Reason WaitLateNoHeat(DateTimeOffset deadline, TimeSpan horizon) =>
+        Find((15, deadline.UtcTicks, horizon.Ticks, null), out var r) ? r : Add(AssignmentReasons.WaitLateNoHeat(horizon, deadline, now));
+
+    public Reason RunningLate(string job, DateTimeOffset deadline) =>
+        Find((16, deadline.UtcTicks, 0, job), out var r) ? r : Add(AssignmentReasons.RunningLate(job, deadline, now));
+
     private bool Find((int, long, double, string?) key, out Reason reason)
     {
         _pending = key;

@@ -47,6 +47,9 @@ internal sealed class RoundItem
 
     public bool AtRisk { get; set; }
 
+    /// <summary>Its deadline (not only the safety margin) has passed: all its work is late.</summary>
+    public bool Late { get; set; }
+
     public double Shortfall { get; set; }
 
     public List<TaskRun>? Runs { get; set; }

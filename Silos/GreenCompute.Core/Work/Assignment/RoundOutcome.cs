@@ -9,10 +9,21 @@ internal static class RoundOutcome
 {
     public static AssignmentResult Build(AssignmentRound round)
     {
-        var anyWaiting = round.Items.Exists(i => i.Action == TaskAction.Wait);
-        var nodes = ImmutableArray.CreateBuilder<NodeDecision>(round.Nodes.Length);
-        foreach (var node in round.Nodes)
+        // The highest price cap among tasks that wait with work left (-∞ when none waits).
+        var waitingCap = double.NegativeInfinity;
+        foreach (var item in round.Items)
         {
+            if (item.Action == TaskAction.Wait && item.Remaining > PlannedCapacity.Eps)
+            {
+                waitingCap = Math.Max(waitingCap, item.MaxPrice);
+            }
+        }
+
+        var anyWaiting = waitingCap > double.NegativeInfinity;
+        var nodes = ImmutableArray.CreateBuilder<NodeDecision>(round.Nodes.Length);
+        for (var n = 0; n < round.Nodes.Length; n++)
+        {
+            var node = round.Nodes[n];
             nodes.Add(new NodeDecision(
                 node.Snapshot.NodeId,
                 [.. node.Start],
@@ -20,7 +31,7 @@ internal static class RoundOutcome
                 [.. node.Pause],
                 [.. node.Cancel],
                 PowerCap(node),
-                NodeReason(node, anyWaiting, round)));
+                NodeReason(n, anyWaiting, waitingCap, round)));
         }
 
         var tasks = ImmutableArray.CreateBuilder<TaskDecision>(round.Early.Count + round.Items.Count);
@@ -58,8 +69,9 @@ internal static class RoundOutcome
         return Watts.Max(node.PlannedPower, spec.PowerAt(cores / spec.Cores));
     }
 
-    private static Reason NodeReason(RoundNode node, bool anyWaiting, AssignmentRound round)
+    private static Reason NodeReason(int n, bool anyWaiting, double waitingCap, AssignmentRound round)
     {
+        var node = round.Nodes[n];
         if (!node.Snapshot.Online)
         {
             return AssignmentReasons.NodeOffline;
@@ -76,12 +88,13 @@ internal static class RoundOutcome
             return AssignmentReasons.NodeComputing(running, node.Pause.Count);
         }
 
-        var idle = IdleReason(node, anyWaiting, round);
+        var idle = IdleReason(n, anyWaiting, waitingCap, round);
         return node.Pause.Count > 0 ? AssignmentReasons.NodeFinishing(node.Pause.Count, idle) : idle;
     }
 
-    private static Reason IdleReason(RoundNode node, bool anyWaiting, AssignmentRound round)
+    private static Reason IdleReason(int n, bool anyWaiting, double waitingCap, AssignmentRound round)
     {
+        var node = round.Nodes[n];
         if (node.PlannedNow <= PlannedCapacity.Eps)
         {
             return node.SlotReason ?? AssignmentReasons.NodeNoPlan;
@@ -92,21 +105,29 @@ internal static class RoundOutcome
             return AssignmentReasons.NodeHeatOnly;
         }
 
-        return node.IdleDwell
-            ? AssignmentReasons.NodeIdleHold(node.Snapshot.StateChangedAt + round.Options.MinIdleDwell, round.Now)
-            : AssignmentReasons.NodeHeatOnlyWorkElsewhere;
+        if (node.IdleDwell)
+        {
+            return AssignmentReasons.NodeIdleHold(node.Snapshot.StateChangedAt + round.Options.MinIdleDwell, round.Now);
+        }
+
+        // With sunk planned heat, waiting work takes free planned heat now wherever its price cap allows.
+        return !round.Options.PlannedHeatIsSunk
+            ? AssignmentReasons.NodeHeatOnlyWorkElsewhere
+            : round.PriceNow(n) > waitingCap
+                ? AssignmentReasons.NodeHeatOnlyAboveCaps(round.PriceNow(n))
+                : AssignmentReasons.NodeHeatOnlyUnusable;
     }
 
     private static ImmutableArray<JobEstimate> Estimates(AssignmentRound round)
     {
-        var jobs = new Dictionary<string, (DateTimeOffset Deadline, DateTimeOffset? Completion, bool Beyond, double Short)>(StringComparer.Ordinal);
+        var jobs = new Dictionary<string, (DateTimeOffset Deadline, DateTimeOffset? Completion, bool Beyond, double Short, bool Late)>(StringComparer.Ordinal);
         var order = new List<string>();
         foreach (var item in round.Items)
         {
             if (!jobs.TryGetValue(item.JobId, out var job))
             {
                 order.Add(item.JobId);
-                job = (item.Deadline, null, false, 0);
+                job = (item.Deadline, null, false, 0, false);
             }
 
             var completion = item.Completion is { } c && (job.Completion is not { } j || c > j) ? c : job.Completion;
@@ -114,19 +135,22 @@ internal static class RoundOutcome
                 item.Deadline > job.Deadline ? item.Deadline : job.Deadline,
                 completion,
                 job.Beyond || item.Completion is null,
-                job.Short + item.Shortfall);
+                job.Short + item.Shortfall,
+                job.Late || item.Late);
         }
 
         var estimates = ImmutableArray.CreateBuilder<JobEstimate>(order.Count);
         foreach (var id in order)
         {
-            var (deadline, completion, beyond, shortfall) = jobs[id];
+            var (deadline, completion, beyond, shortfall, late) = jobs[id];
             var atRisk = shortfall > PlannedCapacity.Eps;
-            var reason = atRisk
-                ? AssignmentReasons.EstimateLate(deadline, shortfall, round.Now)
-                : beyond || completion is null
-                    ? AssignmentReasons.EstimateBeyond(round.Clock.Horizon.End, deadline, round.Now)
-                    : AssignmentReasons.EstimateOnTime(completion.Value, deadline, round.Now);
+            var reason = late
+                ? AssignmentReasons.EstimatePassed(deadline, shortfall, round.Now)
+                : atRisk
+                    ? AssignmentReasons.EstimateLate(deadline, shortfall, round.Now)
+                    : beyond || completion is null
+                        ? AssignmentReasons.EstimateBeyond(round.Clock.Horizon.End, deadline, round.Now)
+                        : AssignmentReasons.EstimateOnTime(completion.Value, deadline, round.Now);
             estimates.Add(new JobEstimate(id, deadline, beyond ? null : completion, atRisk, reason));
         }
 

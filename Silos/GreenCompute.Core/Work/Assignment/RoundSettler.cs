@@ -83,12 +83,56 @@ internal sealed class RoundSettler(AssignmentRound round, RoundItem item)
             return;
         }
 
-        var reasons = round.Reasons;
         item.Action = TaskAction.Wait;
-        item.Reason = item.AtRisk
+        item.Reason = round.Options.PlannedHeatIsSunk ? WaitReasonSunk(placement) : WaitReasonByPrice(placement);
+    }
+
+    /// <summary>Why a queued task waits when planned heat is sunk: it took no free planned heat now, so none was usable.</summary>
+    private Reason WaitReasonSunk(PlacementSummary placement)
+    {
+        var reasons = round.Reasons;
+        if (item.Late)
+        {
+            return placement.FirstPlanned is { } next
+                ? reasons.WaitLate(item.Deadline, next)
+                : placement.PriceBlocked
+                    ? reasons.WaitPriceCap(item.MaxPrice)
+                    : reasons.WaitLateNoHeat(item.Deadline, round.Clock.Horizon.End - round.Now);
+        }
+
+        if (item.AtRisk)
+        {
+            return reasons.WaitAtRisk(item.Deadline, item.MaxPrice);
+        }
+
+        if (placement.FirstForced is { } forced)
+        {
+            return placement.HeatInWindow ? reasons.WaitHeatTaken(item.Deadline, forced) : reasons.WaitForcedLater(item.Deadline, forced);
+        }
+
+        if (placement.FirstPlanned is { } at)
+        {
+            var heat = round.Heat;
+            return placement.PriceBlockedNow
+                ? reasons.WaitCapNow(item.MaxPrice, at)
+                : heat.HeldNow
+                    ? reasons.WaitHeldNow(at)
+                    : heat.Now ? reasons.WaitTakenNow(at) : reasons.WaitNoHeatNow(at);
+        }
+
+        return placement.PriceBlocked
+            ? reasons.WaitPriceCap(item.MaxPrice)
+            : reasons.WaitBeyondHorizon(item.Deadline, round.Clock.Horizon.End - round.Now);
+    }
+
+    /// <summary>Why a queued task waits when planned cells are ranked by price (the baseline).</summary>
+    private Reason WaitReasonByPrice(PlacementSummary placement)
+    {
+        var reasons = round.Reasons;
+        return item.AtRisk
             ? reasons.WaitAtRisk(item.Deadline, item.MaxPrice)
             : placement.FirstForced is { } forced
-                ? reasons.WaitForcedLater(item.Deadline, forced)
+                ? placement.HeatInWindow ? reasons.WaitHeatTaken(item.Deadline, forced) : reasons.WaitForcedLater(item.Deadline, forced)
                 : placement.FirstPlanned is { } at
                     ? placement.CapacityNow
                         ? reasons.WaitCheaper(at, placement.FirstPlannedPrice)
@@ -99,11 +143,15 @@ internal sealed class RoundSettler(AssignmentRound round, RoundItem item)
     }
 
     private Reason RunReason(PlacementSummary placement, string nodeId, bool starting) =>
-        item.AtRisk
-            ? AssignmentReasons.ForcedLate(item.JobId, item.Deadline, item.Shortfall, round.Now)
-            : placement.ForcedNow
-                ? round.Reasons.Forced(item.JobId, item.Deadline)
-                : starting ? round.Reasons.Starting(nodeId) : round.Reasons.Running(nodeId);
+        item.Late
+            ? round.Reasons.RunningLate(item.JobId, item.Deadline)
+            : item.AtRisk
+                ? placement.ForcedNow
+                    ? AssignmentReasons.ForcedLate(item.JobId, item.Deadline, item.Shortfall, round.Now)
+                    : AssignmentReasons.AtRiskOnPlannedHeat(item.JobId, item.Deadline, item.Shortfall, round.Now)
+                : placement.ForcedNow
+                    ? round.Reasons.Forced(item.JobId, item.Deadline)
+                    : starting ? round.Reasons.Starting(nodeId) : round.Reasons.Running(nodeId);
 
     private string PauseWhy(PlacementSummary placement, RoundNode node)
     {
@@ -119,7 +167,7 @@ internal sealed class RoundSettler(AssignmentRound round, RoundItem item)
 
         return placement.FirstForced is { } forced
             ? $"will run without heat demand from {AssignmentReasons.When(forced, round.Now)}"
-            : placement.FirstPlanned is { } at
+            : placement.FirstPlanned is { } at && !round.Options.PlannedHeatIsSunk
                 ? $"cheaper capacity planned at {AssignmentReasons.When(at, round.Now)}"
                 : "no capacity for it now";
     }

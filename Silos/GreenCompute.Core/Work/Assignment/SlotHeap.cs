@@ -47,8 +47,11 @@ internal sealed class SlotHeap
         return top < 0 ? double.PositiveInfinity : Price(top);
     }
 
-    /// <summary>The cheapest node with free capacity; when that is <paramref name="avoid"/>, the next cheapest if any.</summary>
-    public int Choose(int avoid)
+    /// <summary>
+    /// The cheapest node with free capacity; when that is <paramref name="avoid"/>, the next cheapest if any is
+    /// within <paramref name="maxPrice"/>.
+    /// </summary>
+    public int Choose(int avoid, double maxPrice)
     {
         var top = Top();
         if (top < 0 || top != avoid)
@@ -60,7 +63,7 @@ internal sealed class SlotHeap
         for (var c = 1; c <= 2 && c < _count; c++)
         {
             var candidate = _items[c];
-            if (Free(candidate) > Eps && (best < 0 || Less(candidate, best)))
+            if (Free(candidate) > Eps && Price(candidate) <= maxPrice && (best < 0 || Less(candidate, best)))
             {
                 best = candidate;
             }

@@ -1,8 +1,9 @@
 namespace GreenCompute.Core.Work.Assignment;
 
 /// <summary>
-/// A min segment tree over the horizon's slots: each leaf holds the price of the cheapest free cell of its slot,
-/// so "the cheapest slot with free capacity before this deadline" is O(log slots). Ties go to the earlier slot.
+/// A min segment tree over the horizon's slots: each leaf holds its slot's key (the price of its cheapest free cell,
+/// or its index when the earliest slot ranks first; +∞ when it has no free cell), so "the best slot with free
+/// capacity before this deadline" is O(log slots). Ties go to the earlier slot.
 /// </summary>
 internal sealed class SlotTournament
 {
@@ -47,7 +48,7 @@ internal sealed class SlotTournament
         }
     }
 
-    /// <summary>The cheapest slot in [<paramref name="from"/>, <paramref name="to"/>), or -1 when all are +∞.</summary>
+    /// <summary>The slot of least key in [<paramref name="from"/>, <paramref name="to"/>), or -1 when all are +∞.</summary>
     public (int Slot, double Value) Min(int from, int to)
     {
         var best = -1;
