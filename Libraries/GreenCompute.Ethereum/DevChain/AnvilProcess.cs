@@ -30,14 +30,17 @@ public sealed class AnvilProcess : IAsyncDisposable
     public const string NpmRelativePath = "tools/test-servers/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil";
 
     /// <param name="port">0 lets anvil choose.</param>
-    /// <param name="statePath">Loaded at start when present, written at a graceful stop.</param>
+    /// <param name="statePath">Loaded at start when present, written at a graceful stop; null = a fresh chain, not kept.</param>
     /// <param name="binary">The anvil binary; null = <see cref="Locate"/>.</param>
-    public static async Task<AnvilProcess> StartAsync(int port, string statePath, string? binary = null)
+    public static async Task<AnvilProcess> StartAsync(int port, string? statePath, string? binary = null)
     {
+        string[] arguments = statePath is null
+            ? ["--host", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture)]
+            : ["--host", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture), "--state", statePath];
         var listening = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         var process = new Process
         {
-            StartInfo = new ProcessStartInfo(binary ?? Locate() ?? throw new FileNotFoundException($"anvil not found at {NpmRelativePath}: run scripts/install-test-deps.sh, or set ANVIL_PATH."), ["--host", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture), "--state", statePath])
+            StartInfo = new ProcessStartInfo(binary ?? Locate() ?? throw new FileNotFoundException($"anvil not found at {NpmRelativePath}: run scripts/install-test-deps.sh, or set ANVIL_PATH."), arguments)
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,

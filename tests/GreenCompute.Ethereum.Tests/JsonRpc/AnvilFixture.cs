@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Globalization;
 using System.Runtime.CompilerServices;
+using GreenCompute.Ethereum.DevChain;
 using GreenCompute.Ethereum.Hex;
 using GreenCompute.Ethereum.JsonRpc;
 using GreenCompute.Ethereum.Signing;
@@ -26,10 +24,7 @@ public sealed class AnvilFixture : IAsyncLifetime
         "0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba",
     ];
 
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
-
-    private readonly ConcurrentQueue<string> _output = new();
-    private Process? _process;
+    private AnvilProcess? _anvil;
     private HttpClient? _http;
 
     public EthJsonRpcClient Client { get; private set; } = null!;
@@ -47,36 +42,8 @@ public sealed class AnvilFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var listening = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var process = new Process
-        {
-            StartInfo = new ProcessStartInfo(LocateAnvil(), ["--host", "127.0.0.1", "--port", "0"])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            },
-            EnableRaisingEvents = true,
-        };
-        process.OutputDataReceived += (_, e) => OnLine(e.Data, listening);
-        process.ErrorDataReceived += (_, e) => OnLine(e.Data, listening);
-        process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException($"anvil exited before listening:\n{Output}"));
-        process.Start();
-        _process = process;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        int port;
-        try
-        {
-            port = await listening.Task.WaitAsync(StartTimeout);
-        }
-        catch (TimeoutException)
-        {
-            throw new TimeoutException($"anvil did not print 'Listening on' within {StartTimeout.TotalSeconds} s:\n{Output}");
-        }
-
-        Endpoint = new Uri($"http://127.0.0.1:{port}/");
+        _anvil = await AnvilProcess.StartAsync(0, statePath: null, LocateFromSources());
+        Endpoint = _anvil.Endpoint;
         _http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         Client = new EthJsonRpcClient(_http, Endpoint);
         Nonces = new NonceManager(Client);
@@ -85,60 +52,24 @@ public sealed class AnvilFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         _http?.Dispose();
-        if (_process is { } process)
+        if (_anvil is not null)
         {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
-            }
-
-            process.Dispose();
+            await _anvil.DisposeAsync();
         }
     }
 
-    private string Output => string.Join('\n', _output.TakeLast(40));
-
-    private void OnLine(string? line, TaskCompletionSource<int> listening)
+    /// <summary>Test binaries may be built outside the repository: look above this source file first.</summary>
+    private static string? LocateFromSources([CallerFilePath] string source = "")
     {
-        if (line is null)
+        for (var directory = new DirectoryInfo(Path.GetDirectoryName(source)!); directory is not null; directory = directory.Parent)
         {
-            return;
-        }
-
-        _output.Enqueue(line);
-        const string marker = "Listening on ";
-        var at = line.IndexOf(marker, StringComparison.Ordinal);
-        if (at >= 0)
-        {
-            var hostPort = line[(at + marker.Length)..].Trim();
-            listening.TrySetResult(int.Parse(hostPort[(hostPort.LastIndexOf(':') + 1)..], CultureInfo.InvariantCulture));
-        }
-    }
-
-    private static string LocateAnvil()
-    {
-        var configured = Environment.GetEnvironmentVariable("ANVIL_PATH");
-        if (!string.IsNullOrEmpty(configured))
-        {
-            return configured;
-        }
-
-        const string relative = "tools/test-servers/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil";
-        foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(SourceFile())! })
-        {
-            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
+            var candidate = Path.Combine(directory.FullName, AnvilProcess.NpmRelativePath);
+            if (File.Exists(candidate))
             {
-                var candidate = Path.Combine(directory.FullName, relative);
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
+                return candidate;
             }
         }
 
-        throw new FileNotFoundException($"anvil not found at {relative} above the tests: run scripts/install-test-deps.sh, or set ANVIL_PATH.");
+        return AnvilProcess.Locate();
     }
-
-    private static string SourceFile([CallerFilePath] string path = "") => path;
 }
