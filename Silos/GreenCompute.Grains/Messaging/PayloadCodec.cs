@@ -1,0 +1,45 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace GreenCompute.Grains.Messaging;
+
+/// <summary>UTF-8 JSON in and out with the source-generated <see cref="PayloadJsonContext"/>; bad JSON becomes a rejection.</summary>
+public static class PayloadCodec
+{
+    /// <summary>Largest payload read (bytes); telemetry is a few hundred, a 48-hour quarter-hour curve a few KB.</summary>
+    public const int MaxBytes = 64 * 1024;
+
+    public static byte[] Write<T>(T payload, JsonTypeInfo<T> typeInfo) => JsonSerializer.SerializeToUtf8Bytes(payload, typeInfo);
+
+    public static string WriteText<T>(T payload, JsonTypeInfo<T> typeInfo) => JsonSerializer.Serialize(payload, typeInfo);
+
+    public static bool TryRead<T>(ReadOnlySpan<byte> utf8, JsonTypeInfo<T> typeInfo, out T? payload, out PayloadRejection? rejection)
+        where T : class
+    {
+        payload = null;
+        rejection = null;
+        if (utf8.Length > MaxBytes)
+        {
+            rejection = new PayloadRejection(PayloadRejection.OutOfRange, $"payload of {utf8.Length} bytes is over {MaxBytes} bytes");
+            return false;
+        }
+
+        try
+        {
+            payload = JsonSerializer.Deserialize(utf8, typeInfo);
+        }
+        catch (JsonException e)
+        {
+            rejection = new PayloadRejection(PayloadRejection.MalformedJson, $"not valid {typeof(T).Name} JSON: {e.Message}");
+            return false;
+        }
+
+        if (payload is null)
+        {
+            rejection = new PayloadRejection(PayloadRejection.MalformedJson, "payload is JSON null");
+            return false;
+        }
+
+        return true;
+    }
+}

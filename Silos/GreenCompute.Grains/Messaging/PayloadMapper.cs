@@ -1,0 +1,35 @@
+using System.Text.Json;
+using GreenCompute.Core.Comfort;
+using GreenCompute.Grains.Nodes;
+using GreenCompute.Grains.Scheduling;
+
+namespace GreenCompute.Grains.Messaging;
+
+/// <summary>Grain messages to schema-1 payloads (the sending side; <see cref="PayloadValidator"/> is the receiving side).</summary>
+public static class PayloadMapper
+{
+    public static TelemetryPayload ToPayload(NodeTelemetry t, ComfortBand? band = null, string? state = null) => new(
+        PayloadValidator.Version, t.NodeId, t.Time, t.Sequence, t.RoomTemperature.Value, band?.Min.Value, band?.Max.Value,
+        t.Power.Value, t.EnergyCounter.Value, t.CpuUtilisation, [.. t.RunningTasks], state);
+
+    public static TaskEventPayload ToPayload(TaskEvent e, string? outputHash = null) =>
+        new(PayloadValidator.Version, e.NodeId, e.TaskId, Camel(e.Kind.ToString()), e.Done.Value, e.At, e.Detail, outputHash);
+
+    public static CommandPayload ToPayload(NodeCommand c) => new(
+        PayloadValidator.Version, c.NodeId, c.IssuedAt, c.PowerCap.Value, Camel(c.Mode.ToString()),
+        [.. c.Start.Select(s => new TaskStartPayload(s.TaskId, s.JobId, s.Workload, s.Checkpoint.Value, s.RemainingWork.Value, s.Cores,
+            s.CheckpointInterval.TotalSeconds))],
+        [.. c.PauseAtCheckpoint], [.. c.Cancel], c.Reason, c.Band?.Min.Value, c.Band?.Max.Value);
+
+    public static PriceCurvePayload ToPayload(PriceCurve c) =>
+        new(PayloadValidator.Version, c.Zone, c.Start, (int)c.Resolution.TotalMinutes, [.. c.Prices.Select(p => p.Value)]);
+
+    public static WeatherPayload ToPayload(OutdoorForecast f) =>
+        new(PayloadValidator.Version, f.SiteId, f.Start, (int)f.Resolution.TotalMinutes, [.. f.Temperatures.Select(t => t.Value)]);
+
+    public static StatusPayload Online(string nodeId, DateTimeOffset time) => new(PayloadValidator.Version, nodeId, "online", time, null);
+
+    public static StatusPayload Offline(string nodeId, string reason) => new(PayloadValidator.Version, nodeId, "offline", null, reason);
+
+    internal static string Camel(string name) => JsonNamingPolicy.CamelCase.ConvertName(name);
+}

@@ -1,0 +1,86 @@
+using GreenCompute.Actors;
+using GreenCompute.Grains;
+using GreenCompute.Grains.Messaging;
+using GreenCompute.Grains.Nodes;
+using GreenCompute.Grains.Scheduling;
+
+namespace GreenCompute.Silo.Mqtt;
+
+/// <summary>
+/// One arriving message to one grain call: parse the topic, read the JSON, validate, then call the node grain or the
+/// scheduler. Returns the rejection (nothing was changed) or null when the grain applied it.
+/// </summary>
+internal sealed class IngestRouter(IGrainFactory grains)
+{
+    private ISchedulerGrain Scheduler => grains.GetGrain<ISchedulerGrain>(SiloGrains.SchedulerKey);
+
+    public async Task<PayloadRejection?> RouteAsync(string topic, ReadOnlyMemory<byte> payload)
+    {
+        if (!Topics.TryParse(topic, out var parsed) || parsed.Kind == TopicKind.Commands)
+        {
+            return new PayloadRejection(PayloadRejection.UnknownTopic, $"'{topic}' is not a topic the silo ingests");
+        }
+
+        var json = PayloadJsonContext.Default;
+        return parsed.Kind switch
+        {
+            TopicKind.Telemetry => await ApplyAsync(payload, json.TelemetryPayload, p => PayloadValidator.Telemetry(p, parsed.Key), ReportAsync),
+            TopicKind.Status => await ApplyAsync(payload, json.StatusPayload, p => PayloadValidator.Status(p, parsed.Key), StatusAsync),
+            TopicKind.Events => await ApplyAsync(payload, json.TaskEventPayload, p => PayloadValidator.TaskEvent(p, parsed.Key), EventAsync),
+            TopicKind.Prices => await ApplyAsync(payload, json.PriceCurvePayload, p => PayloadValidator.Prices(p, parsed.Key), PricesAsync),
+            _ => await ApplyAsync(payload, json.WeatherPayload, p => PayloadValidator.Weather(p, parsed.Key), WeatherAsync),
+        };
+    }
+
+    private static async Task<PayloadRejection?> ApplyAsync<TPayload, TMessage>(
+        ReadOnlyMemory<byte> payload,
+        System.Text.Json.Serialization.Metadata.JsonTypeInfo<TPayload> typeInfo,
+        Func<TPayload, Validated<TMessage>> validate,
+        Func<TMessage, Task<PayloadRejection?>> apply)
+        where TPayload : class
+        where TMessage : class
+    {
+        if (!PayloadCodec.TryRead(payload.Span, typeInfo, out var read, out var malformed))
+        {
+            return malformed;
+        }
+
+        var validated = validate(read!);
+        return validated.IsValid ? await apply(validated.Value!) : validated.Rejection;
+    }
+
+    private async Task<PayloadRejection?> ReportAsync(NodeTelemetry telemetry)
+    {
+        var result = await grains.GetGrain<IHeaterNodeGrain>(telemetry.NodeId).ReportTelemetry(telemetry);
+        return result.Accepted ? null : new PayloadRejection(PayloadRejection.RejectedByGrain, result.Rejection ?? "rejected by the node grain");
+    }
+
+    private async Task<PayloadRejection?> StatusAsync(StatusPayload status)
+    {
+        // "online" needs no call: the next telemetry report brings the node back online.
+        if (status.State == "offline")
+        {
+            await grains.GetGrain<IHeaterNodeGrain>(status.NodeId!).MarkOffline(status.Reason ?? "device went offline (last will)");
+        }
+
+        return null;
+    }
+
+    private async Task<PayloadRejection?> EventAsync(TaskEvent e)
+    {
+        await Scheduler.ReportTaskEvents([e]);
+        return null;
+    }
+
+    private async Task<PayloadRejection?> PricesAsync(PriceCurve curve)
+    {
+        await Scheduler.UpdatePrices(curve);
+        return null;
+    }
+
+    private async Task<PayloadRejection?> WeatherAsync(OutdoorForecast forecast)
+    {
+        await Scheduler.UpdateWeather(forecast);
+        return null;
+    }
+}

@@ -1,0 +1,108 @@
+using System.Collections.Concurrent;
+using GreenCompute.Actors;
+using GreenCompute.Grains.Messaging;
+using GreenCompute.Mqtt.Client;
+using GreenCompute.Mqtt.Packets;
+using GreenCompute.Mqtt.Protocol;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace GreenCompute.Silo.Mqtt;
+
+/// <summary>
+/// The silo's MQTT ingest (DESIGN.md data flow 1, 2, 4): subscribes to the device topics through the shared subscription
+/// group "silo" (several silos split the fleet) and to the retained price and weather topics (every silo needs all of
+/// them), validates each payload and routes it to its grain. A malformed or refused message is logged with its reason,
+/// counted per reason code, and changes nothing. Messages are handled one at a time in arrival order (the client's
+/// dispatcher), so a node's reports reach its grain in the order the broker delivered them.
+/// </summary>
+internal sealed class MqttIngest : IAsyncDisposable
+{
+    public static readonly IReadOnlyList<string> Filters =
+    [
+        Topics.SharedNodeFilter("telemetry"),
+        Topics.SharedNodeFilter("events"),
+        Topics.SharedNodeFilter("status"),
+        Topics.PricesPrefix + "+",
+        Topics.WeatherPrefix + "+",
+    ];
+
+    private readonly MqttClient _client;
+    private readonly IngestRouter _router;
+    private readonly ILogger _logger;
+    private readonly IngestProgress _progress = new();
+    private readonly ConcurrentDictionary<string, long> _rejected = new(StringComparer.Ordinal);
+    private long _applied;
+
+    public MqttIngest(MqttClientOptions options, IGrainFactory grains, ILogger? logger = null)
+    {
+        _logger = logger ?? NullLogger.Instance;
+        _router = new IngestRouter(grains);
+        _client = new MqttClient(options) { MessageHandler = HandleAsync };
+    }
+
+    public long Applied => Interlocked.Read(ref _applied);
+
+    public long Rejected => _rejected.Values.Sum();
+
+    /// <summary>Messages applied or rejected so far.</summary>
+    public long Processed => _progress.Processed;
+
+    /// <summary>Rejections per <see cref="PayloadRejection"/> code.</summary>
+    public IReadOnlyDictionary<string, long> RejectedByReason => new Dictionary<string, long>(_rejected, StringComparer.Ordinal);
+
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        await _client.ConnectAsync(cancellationToken);
+        var result = await _client.SubscribeAsync(new MqttSubscribeOptions
+        {
+            Subscriptions = [.. Filters.Select(f => new MqttSubscription { TopicFilter = f, MaximumQualityOfService = MqttQualityOfService.AtLeastOnce })],
+        }, cancellationToken);
+        if (result.Items.FirstOrDefault(i => !i.IsGranted) is { TopicFilter: not null } refused)
+        {
+            throw new InvalidOperationException($"The broker refused the ingest's subscription: {refused.ReasonCode}.");
+        }
+
+        IngestLog.Subscribed(_logger, string.Join(", ", Filters), _client.Options.Host, _client.Options.Port);
+    }
+
+    /// <summary>Completes when <paramref name="count"/> messages in total have been applied or rejected.</summary>
+    public Task WhenProcessed(long count) => _progress.WhenProcessed(count);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_client.IsConnected)
+        {
+            await _client.DisconnectAsync();
+        }
+
+        await _client.DisposeAsync();
+    }
+
+    private async ValueTask HandleAsync(MqttApplicationMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var rejection = await _router.RouteAsync(message.Topic, message.Payload);
+            if (rejection is null)
+            {
+                Interlocked.Increment(ref _applied);
+            }
+            else
+            {
+                _rejected.AddOrUpdate(rejection.Code, 1, (_, n) => n + 1);
+                IngestLog.Rejected(_logger, message.Topic, rejection.Code, rejection.Message);
+            }
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // The grain threw (a bug, or a call timeout): the message is counted and acknowledged, never retried forever.
+            _rejected.AddOrUpdate("grain-failed", 1, (_, n) => n + 1);
+            IngestLog.GrainFailed(_logger, message.Topic, error);
+        }
+        finally
+        {
+            _progress.Increment();
+        }
+    }
+}
