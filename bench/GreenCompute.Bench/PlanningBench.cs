@@ -138,10 +138,11 @@ internal static class PlanningBench
     {
         var (small, s, _) = results[0];
         var (large, l, _) = results[^1];
+        double Ratio(TimeSpan atLarge, TimeSpan atSmall) => Micros(atLarge, large) / Micros(atSmall, small);
         Console.WriteLine(string.Create(Inv,
-            $"Linearity, µs per node at {large:N0} ÷ at {small:N0} nodes (1.0 = linear): plan {Micros(l.PlanWall, large) / Micros(s.PlanWall, small):F2}, " +
-            $"total {Micros(l.Total, large) / Micros(s.Total, small):F2} (the assignment's {QueuedTasks:N0}-task queue is a fixed cost that weighs on small fleets), " +
-            $"assignment alone {Micros(l.AssignSunk, large) / Micros(s.AssignSunk, small):F2}."));
+            $"Linearity, µs per node at {large:N0} ÷ at {small:N0} nodes (1.0 = linear): plan {Ratio(l.PlanWall, s.PlanWall):F2} wall, " +
+            $"{Ratio(l.PlanCpu, s.PlanCpu):F2} CPU (CPU is the steadier figure on a shared machine); total {Ratio(l.Total, s.Total):F2} " +
+            $"and assignment alone {Ratio(l.AssignSunk, s.AssignSunk):F2} (the {QueuedTasks:N0}-task queue is a fixed cost that weighs on small fleets)."));
     }
 
     private static double Micros(TimeSpan time, int nodes) => time.TotalMicroseconds / nodes;

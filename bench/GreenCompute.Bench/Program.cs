@@ -7,6 +7,7 @@ var benches = new Dictionary<string, Func<Task>>
     ["grains"] = GrainHostBench.RunAsync,
     ["planning"] = PlanningBench.RunAsync,
     ["influx"] = InfluxBench.RunAsync,
+    ["ledger"] = LedgerBench.RunAsync,
 };
 
 if (which == "all")

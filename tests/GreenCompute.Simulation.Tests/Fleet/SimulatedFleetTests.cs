@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using GreenCompute.Core.Units;
 using GreenCompute.Simulation.Data;
 using GreenCompute.Simulation.Devices;
@@ -82,15 +81,12 @@ public sealed class SimulatedFleetTests
             fleet.StartTask(node.NodeId, "t", new CoreSeconds(1e9), 4);
         }
 
-        fleet.Step(TimeSpan.FromMinutes(1));
-        var watch = Stopwatch.StartNew();
-        for (var step = 1; step < 24 * 60; step++)
+        for (var step = 0; step < 24 * 60; step++)
         {
             fleet.Step(TimeSpan.FromMinutes(1));
         }
 
-        watch.Stop();
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"A simulated day took {watch.Elapsed.TotalMilliseconds:0} ms.");
+        // How fast a day runs is a benchmark's question (bench/), not a unit test's.
         Assert.Equal(Start.AddDays(1), fleet.Now);
     }
 
