@@ -1,4 +1,7 @@
+using GreenCompute.Contracts.Devices;
 using GreenCompute.Contracts.Ledger;
+using GreenCompute.Ethereum.Hashing;
+using GreenCompute.Ethereum.Hex;
 using GreenCompute.Ethereum.DevChain;
 using GreenCompute.Ethereum.JsonRpc;
 using GreenCompute.Ethereum.Signing;
@@ -21,8 +24,9 @@ internal sealed class LedgerSetup : IAsyncDisposable
     private readonly AnvilProcess? _anvil;
     private readonly HttpClient? _http;
 
-    private LedgerSetup(IChainCommitter committer, ReceiptDomain domain, AnvilProcess? anvil, HttpClient? http)
+    private LedgerSetup(IChainCommitter committer, ReceiptDomain domain, AnvilProcess? anvil, HttpClient? http, DeviceRegistry? registry = null)
     {
+        Registry = registry;
         Committer = committer;
         Domain = domain;
         _anvil = anvil;
@@ -35,6 +39,18 @@ internal sealed class LedgerSetup : IAsyncDisposable
 
     public string Description => Committer.Description;
 
+    /// <summary>The on-chain device registry (node id ↔ device key ↔ host payout), or null in journal mode.</summary>
+    public DeviceRegistry? Registry { get; }
+
+    /// <summary>Writes a pairing to the on-chain registry (node id as keccak256 of its UTF-8 text); nothing in journal mode.</summary>
+    public async Task RegisterDeviceAsync(string nodeId, Address device, Address payout)
+    {
+        if (Registry is not null)
+        {
+            await Registry.PairAsync(Keccak256.HashUtf8(nodeId), device, payout);
+        }
+    }
+
     public static async Task<LedgerSetup> StartAsync(SiloOptions options, string runFolder, TimeProvider time)
     {
         if (!options.NoChain && (options.AnvilPath ?? AnvilProcess.Locate()) is { } binary)
@@ -46,8 +62,9 @@ internal sealed class LedgerSetup : IAsyncDisposable
             var admin = new TransactionSender(client, PrivateKey.FromHex(AdminKey), nonces);
             var recorder = new TransactionSender(client, PrivateKey.FromHex(RecorderKey), nonces);
             var ledger = await ContributionLedger.DeployAsync(admin, admin.From, recorder.From);
+            var registry = await DeviceRegistry.DeployAsync(admin, admin.From, admin.From);
             var committer = new JsonRpcChainCommitter(recorder, ledger.Address, TimeSpan.FromSeconds(10));
-            return new LedgerSetup(committer, new ReceiptDomain(await client.GetChainIdAsync(), ledger.Address), anvil, http);
+            return new LedgerSetup(committer, new ReceiptDomain(await client.GetChainIdAsync(), ledger.Address), anvil, http, registry);
         }
 
         var journal = options.LedgerJournal ?? Path.Combine(runFolder, "ledger-journal.jsonl");

@@ -18,7 +18,7 @@ namespace GreenCompute.Silo.Simulation;
 /// task completions with its own key, paired with the ledger at start. Keys are derived from the run's seed so that a
 /// run can be repeated; a real agent generates its key at pairing.
 /// </summary>
-internal sealed class SimulatedDevices(SimulatedFleet fleet, ILedgerGrain ledger, ReceiptDomain domain, int seed)
+internal sealed class SimulatedDevices(SimulatedFleet fleet, ILedgerGrain ledger, ReceiptDomain domain, int seed, Func<string, Address, Address, Task>? register = null)
 {
     private readonly Dictionary<string, (ReceiptSigner Signer, ulong Sequence)> _devices = new(StringComparer.Ordinal);
 
@@ -34,6 +34,12 @@ internal sealed class SimulatedDevices(SimulatedFleet fleet, ILedgerGrain ledger
             if (await ledger.Pair(new NodeAccount(node.NodeId, signer.Device.ToString(), host.ToString(), node.PriceZone)) is { } problem)
             {
                 throw new InvalidOperationException($"Pairing {node.NodeId} with the ledger failed: {problem}");
+            }
+
+            if (register is not null)
+            {
+                // Pairing also goes on chain: the device registry maps node id ↔ device key ↔ host payout address.
+                await register(node.NodeId, signer.Device, host);
             }
         }
     }

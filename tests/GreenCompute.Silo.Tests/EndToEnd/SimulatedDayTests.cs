@@ -51,5 +51,7 @@ public class SimulatedDayTests
         Assert.Equal(0, silo.Devices.Rejected);
         var proof = await silo.LedgerGrain.GetReceiptProof(status.LatestCommitted!.Value, silo.Fleet.Nodes[0].NodeId);
         Assert.NotNull(proof);
+        var pairing = await silo.Ledger.Registry!.GetByNodeAsync(GreenCompute.Ethereum.Hashing.Keccak256.HashUtf8(silo.Fleet.Nodes[0].NodeId));
+        Assert.NotNull(pairing);
     }
 }
