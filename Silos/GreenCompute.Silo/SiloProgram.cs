@@ -67,7 +67,7 @@ internal static class SiloProgram
                 await output.WriteLineAsync($"Receipts refused: {ledger.Rejected}");
             }
 
-            await silo.History.Recorder.FlushAsync();
+            await silo.History.FlushAsync();
             await output.WriteLineAsync($"History: {silo.History.Recorder.WrittenPoints:N0} points in the {silo.History.Description}");
             if (runner.TelemetryRejected > 0)
             {

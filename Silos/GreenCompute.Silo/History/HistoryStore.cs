@@ -53,6 +53,16 @@ internal sealed class HistoryStore : IAsyncDisposable
         return new HistoryStore(embedded, description, embedded, null, null);
     }
 
+    /// <summary>Completes when every point recorded so far is in the store (for influxd: delivered, not just buffered).</summary>
+    public async Task FlushAsync()
+    {
+        await Recorder.FlushAsync();
+        if (_writer is not null)
+        {
+            await _writer.FlushAsync();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Recorder.FlushAsync();

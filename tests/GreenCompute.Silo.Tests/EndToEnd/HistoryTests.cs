@@ -12,7 +12,7 @@ public class HistoryTests
         var options = new SiloOptions { Days = 1, Speed = 0, TargetLoad = 0.3, Live = false, Buildings = 1, RoomsPerBuilding = 4 };
         await using var silo = await SimulatedSilo.CreateAsync(options, new InMemoryGrainStorage());
         await new SimulationRunner(silo).RunAsync();
-        await silo.History.Recorder.FlushAsync();
+        await silo.History.FlushAsync();
         var end = silo.Clock.Now;
         var node = silo.Fleet.Nodes[0].NodeId;
 

@@ -19,7 +19,7 @@ public class InfluxHistoryTests
         await using var silo = await SimulatedSilo.CreateAsync(options, new InMemoryGrainStorage());
 
         await new SimulationRunner(silo).RunAsync();
-        await silo.History.Recorder.FlushAsync();
+        await silo.History.FlushAsync();
         var chart = await silo.History.Queries.RoomChartAsync(silo.Fleet.Nodes[0].NodeId, silo.Zone, silo.Clock.Now, TimeSpan.FromDays(1));
 
         Assert.Contains("InfluxDB", silo.History.Description, StringComparison.Ordinal);
