@@ -6,6 +6,7 @@ var benches = new Dictionary<string, Func<Task>>
 {
     ["grains"] = GrainHostBench.RunAsync,
     ["planning"] = PlanningBench.RunAsync,
+    ["scheduling"] = () => GreenCompute.SchedulingBench.SchedulingBenchmark.RunAsync(which == "scheduling" ? [.. args.Skip(1)] : ["--quick"]),
     ["influx"] = InfluxBench.RunAsync,
     ["ledger"] = LedgerBench.RunAsync,
 };
