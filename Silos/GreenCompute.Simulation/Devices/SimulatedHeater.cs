@@ -7,6 +7,13 @@ namespace GreenCompute.Simulation.Devices;
 /// A heater-computer: P = P_idle + (P_max − P_idle) × u, all of it heat. Tasks ask for cores; u is the share of
 /// cores they keep busy, limited by the power cap (tasks then run proportionally slower). With heat wanted and
 /// spare cap, filler load burns power up to the cap (heat-only mode). A cap below idle power switches it off.
+/// <para>
+/// Like the agent, it runs no more tasks at once than the cores its power cap pays for (rounded up; all cores at
+/// full cap): a task on a core keeps it, and a freed core goes to the waiting task with the earliest deadline (then
+/// the one given first). The scheduler plans work core after core and may give a node more tasks than cores for
+/// one slot; time-sharing them would slow every task down at once and miss deadlines the plan meets. When the cap
+/// drops, the tasks with the latest deadlines leave their cores first.
+/// </para>
 /// </summary>
 /// <remarks>
 /// A new heater is on at full cap with no heat wanted, so it idles until commanded. Offline freezes everything:
@@ -15,6 +22,7 @@ namespace GreenCompute.Simulation.Devices;
 internal sealed class SimulatedHeater(HeaterSpec spec)
 {
     private readonly List<SimulatedTask> _tasks = [];
+    private readonly List<SimulatedTask> _active = [];
     private double _energyWattSeconds;
     private double _work;
 
@@ -72,7 +80,11 @@ internal sealed class SimulatedHeater(HeaterSpec spec)
     public IReadOnlyList<TaskProgress> Tasks =>
         [.. _tasks.Select(t => new TaskProgress(t.Id, t.Cores, new CoreSeconds(t.Work), new CoreSeconds(t.Done), t.Paused, t.StartedAt))];
 
-    public void SetOnline(bool online) => IsOnline = online;
+    public void SetOnline(bool online)
+    {
+        IsOnline = online;
+        Reassign();
+    }
 
     public CommandOutcome SetPowerCap(Watts cap, bool heatWanted)
     {
@@ -88,10 +100,15 @@ internal sealed class SimulatedHeater(HeaterSpec spec)
 
         PowerCap = cap;
         HeatWanted = heatWanted;
+        Reassign();
         return CommandOutcome.Accepted;
     }
 
-    public CommandOutcome StartTask(string taskId, CoreSeconds work, int cores, DateTimeOffset now)
+    /// <summary>
+    /// Gives the heater a task; it runs when a core is free for it. <paramref name="deadline"/> orders it among the
+    /// tasks waiting for a core (none: after every task with one).
+    /// </summary>
+    public CommandOutcome StartTask(string taskId, CoreSeconds work, int cores, DateTimeOffset now, DateTimeOffset? deadline = null)
     {
         if (!IsOnline)
         {
@@ -108,7 +125,8 @@ internal sealed class SimulatedHeater(HeaterSpec spec)
             return CommandOutcome.DuplicateTask;
         }
 
-        _tasks.Add(new SimulatedTask(taskId, cores, work.Value, now));
+        _tasks.Add(new SimulatedTask(taskId, cores, work.Value, now) { Deadline = deadline ?? DateTimeOffset.MaxValue });
+        Reassign();
         return CommandOutcome.Accepted;
     }
 
@@ -133,7 +151,7 @@ internal sealed class SimulatedHeater(HeaterSpec spec)
             var slice = remaining;
             if (now.CoreRate > 0)
             {
-                foreach (var task in _tasks.Where(t => !t.Paused))
+                foreach (var task in _active)
                 {
                     slice = Math.Min(slice, task.Remaining / (task.Cores * now.CoreRate));
                 }
@@ -142,7 +160,7 @@ internal sealed class SimulatedHeater(HeaterSpec spec)
             _energyWattSeconds += now.Power.Value * slice;
             if (now.CoreRate > 0)
             {
-                foreach (var task in _tasks.Where(t => !t.Paused))
+                foreach (var task in _active)
                 {
                     var delta = Math.Min(task.Remaining, task.Cores * now.CoreRate * slice);
                     task.Done += delta;
@@ -164,6 +182,8 @@ internal sealed class SimulatedHeater(HeaterSpec spec)
             {
                 break;
             }
+
+            Reassign();
         }
 
         return new WattHours((_energyWattSeconds - before) / 3600.0);
@@ -178,11 +198,64 @@ internal sealed class SimulatedHeater(HeaterSpec spec)
         }
 
         var capUtilisation = PowerCap >= Spec.MaxPower ? 1.0 : Spec.UtilisationFor(PowerCap);
-        var demandedCores = _tasks.Where(t => !t.Paused).Sum(t => t.Cores);
+        var demandedCores = 0;
+        foreach (var task in _active)
+        {
+            demandedCores += task.Cores;
+        }
+
         var taskUtilisation = Math.Min(capUtilisation, Math.Min(1.0, (double)demandedCores / Spec.Cores));
         var utilisation = HeatWanted ? capUtilisation : taskUtilisation;
         var coreRate = demandedCores == 0 ? 0 : taskUtilisation * Spec.Cores / demandedCores;
         return (Spec.PowerAt(utilisation), utilisation, taskUtilisation, coreRate);
+    }
+
+    /// <summary>Gives cores to tasks as the class says; called after every change of tasks, cap or state.</summary>
+    private void Reassign()
+    {
+        var allowed = CoresAllowed();
+        var keep = _active.Where(t => !t.Paused && _tasks.Contains(t)).OrderBy(t => t.Deadline).ToList();
+        _active.Clear();
+        var free = allowed;
+        foreach (var task in keep)
+        {
+            if (task.Cores <= free)
+            {
+                _active.Add(task);
+                free -= task.Cores;
+            }
+        }
+
+        foreach (var task in _tasks.Where(t => !t.Paused && !_active.Contains(t)).OrderBy(t => t.Deadline))
+        {
+            if (free == 0)
+            {
+                break;
+            }
+
+            if (task.Cores <= free)
+            {
+                _active.Add(task);
+                free -= task.Cores;
+            }
+        }
+
+        // A task wider than the cap allows still runs, slowed by the cap, rather than waiting forever.
+        if (_active.Count == 0 && allowed > 0 && _tasks.Find(t => !t.Paused) is { } first)
+        {
+            _active.Add(first);
+        }
+    }
+
+    /// <summary>Cores the power cap pays for, rounded up (all of them at full cap; none when off or offline).</summary>
+    private int CoresAllowed()
+    {
+        if (!IsOnline || PowerCap < Spec.IdlePower || PowerCap.Value <= 0)
+        {
+            return 0;
+        }
+
+        return PowerCap >= Spec.MaxPower ? Spec.Cores : Math.Max(1, (int)Math.Ceiling((Spec.UtilisationFor(PowerCap) * Spec.Cores) - 1e-9));
     }
 
     private SimulatedTask? Find(string taskId) => _tasks.Find(t => t.Id == taskId);
@@ -200,6 +273,7 @@ internal sealed class SimulatedHeater(HeaterSpec spec)
         }
 
         action(task);
+        Reassign();
         return CommandOutcome.Accepted;
     }
 }

@@ -15,5 +15,8 @@ internal sealed class SimulatedTask(string id, int cores, double work, DateTimeO
 
     public bool Paused { get; set; }
 
+    /// <summary>Orders waiting tasks for a free core (earliest first).</summary>
+    public DateTimeOffset Deadline { get; init; } = DateTimeOffset.MaxValue;
+
     public double Remaining => Math.Max(0, Work - Done);
 }

@@ -147,12 +147,15 @@ public sealed class SimulatedFleet
     public CommandOutcome SetPowerCap(string nodeId, Watts cap, bool heatWanted = false) =>
         Command(nodeId, h => h.SetPowerCap(cap, heatWanted));
 
-    /// <summary>Starts a task of <paramref name="work"/> core-seconds on <paramref name="cores"/> cores.</summary>
-    public CommandOutcome StartTask(string nodeId, string taskId, CoreSeconds work, int cores = 1)
+    /// <summary>
+    /// Starts a task of <paramref name="work"/> core-seconds on <paramref name="cores"/> cores; when the node's cores
+    /// are taken it waits on the device, ordered by <paramref name="deadline"/>.
+    /// </summary>
+    public CommandOutcome StartTask(string nodeId, string taskId, CoreSeconds work, int cores = 1, DateTimeOffset? deadline = null)
     {
         lock (_gate)
         {
-            return Node(nodeId).Heater.StartTask(taskId, work, cores, _now);
+            return Node(nodeId).Heater.StartTask(taskId, work, cores, _now, deadline);
         }
     }
 

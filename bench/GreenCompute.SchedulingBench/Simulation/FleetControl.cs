@@ -45,7 +45,7 @@ internal sealed class FleetControl
 
     public void Start(BenchTask task, int node)
     {
-        Check(_fleet.StartTask(_nodes[node].NodeId, task.Id, new CoreSeconds(task.Remaining)), $"start {task.Id}");
+        Check(_fleet.StartTask(_nodes[node].NodeId, task.Id, new CoreSeconds(task.Remaining), deadline: task.Deadline), $"start {task.Id}");
         Book.MarkRunning(task, node);
     }
 

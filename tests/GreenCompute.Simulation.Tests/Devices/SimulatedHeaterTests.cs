@@ -62,6 +62,75 @@ public sealed class SimulatedHeaterTests
     }
 
     [Fact]
+    public void Advance_MoreTasksThanCores_RunsTheFirstOnesAtFullSpeedAndQueuesTheRest()
+    {
+        var heater = new SimulatedHeater(HeaterModels.Large1000);
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.Equal(CommandOutcome.Accepted, heater.StartTask($"t{i}", new CoreSeconds(60), 1, T0));
+        }
+
+        var completions = new List<TaskCompletion>();
+        heater.Advance(T0, TimeSpan.FromSeconds(90), "n", completions);
+
+        // The first 16 finish at 60 s on whole cores (time-shared they would all end at 75 s); the last 4 start then.
+        Assert.Equal([.. Enumerable.Range(0, 16).Select(i => $"t{i}")], completions.Select(c => c.TaskId).ToArray());
+        Assert.All(completions, c => Assert.Equal(T0.AddSeconds(60), c.CompletedAt));
+        Assert.Equal(4 * 30, heater.Tasks.Sum(t => t.Done.Value), 6);
+        heater.Advance(T0.AddSeconds(90), TimeSpan.FromSeconds(60), "n", completions);
+        Assert.Equal(20, completions.Count);
+        Assert.All(completions.Skip(16), c => Assert.Equal(T0.AddSeconds(120), c.CompletedAt));
+    }
+
+    [Fact]
+    public void Advance_WaitingTasks_TakeAFreedCoreEarliestDeadlineFirstAndRunningOnesKeepTheirs()
+    {
+        var heater = new SimulatedHeater(HeaterModels.Large1000);
+        heater.StartTask("long", new CoreSeconds(15 * 1000), 15, T0, T0.AddHours(9));
+        heater.StartTask("first", new CoreSeconds(100), 1, T0, T0.AddHours(8));
+        heater.StartTask("late", new CoreSeconds(100), 1, T0, T0.AddHours(5));
+        heater.StartTask("urgent", new CoreSeconds(100), 1, T0, T0.AddHours(1));
+        var completions = new List<TaskCompletion>();
+
+        heater.Advance(T0, TimeSpan.FromSeconds(350), "n", completions);
+
+        // "first" took the free core when it came; later, earlier deadlines wait for it, not for "long".
+        Assert.Equal(["first", "urgent", "late"], completions.Select(c => c.TaskId).ToArray());
+        Assert.Equal([T0.AddSeconds(100), T0.AddSeconds(200), T0.AddSeconds(300)], completions.Select(c => c.CompletedAt).ToArray());
+    }
+
+    [Fact]
+    public void Advance_PowerCapForFourCores_RunsFourTasksAtFullSpeedNotEightAtHalf()
+    {
+        var heater = new SimulatedHeater(HeaterModels.Large1000);
+        heater.SetPowerCap(HeaterModels.Large1000.PowerAt(4.0 / 16), heatWanted: false);
+        for (var i = 0; i < 8; i++)
+        {
+            heater.StartTask($"t{i}", new CoreSeconds(100), 1, T0);
+        }
+
+        var completions = new List<TaskCompletion>();
+        heater.Advance(T0, TimeSpan.FromSeconds(250), "n", completions);
+
+        Assert.Equal(["t0", "t1", "t2", "t3", "t4", "t5", "t6", "t7"], completions.Select(c => c.TaskId).ToArray());
+        Assert.All(completions.Take(4), c => Assert.Equal(T0.AddSeconds(100), c.CompletedAt));
+        Assert.All(completions.Skip(4), c => Assert.Equal(T0.AddSeconds(200), c.CompletedAt));
+    }
+
+    [Fact]
+    public void Advance_TaskWiderThanTheCap_RunsSlowedRatherThanWaitingForever()
+    {
+        var heater = new SimulatedHeater(HeaterModels.Large1000);
+        heater.SetPowerCap(HeaterModels.Large1000.PowerAt(0.5), heatWanted: false);
+        heater.StartTask("wide", new CoreSeconds(16 * 100), 16, T0);
+        var completions = new List<TaskCompletion>();
+
+        heater.Advance(T0, TimeSpan.FromSeconds(300), "n", completions);
+
+        Assert.Equal(T0.AddSeconds(200), Assert.Single(completions).CompletedAt);
+    }
+
+    [Fact]
     public void Advance_TaskEndsMidStep_EnergySplitsAtTheCompletion()
     {
         var heater = new SimulatedHeater(HeaterModels.Large1000);
@@ -105,7 +174,7 @@ public sealed class SimulatedHeaterTests
     }
 
     [Fact]
-    public void Advance_OversubscribedCores_ShareTheMachine()
+    public void Advance_OversubscribedCores_RunOneAfterTheOther()
     {
         var heater = new SimulatedHeater(HeaterModels.Large1000);
         heater.StartTask("a", new CoreSeconds(16 * 100), 16, T0);
@@ -114,8 +183,9 @@ public sealed class SimulatedHeaterTests
 
         heater.Advance(T0, TimeSpan.FromMinutes(10), "n", completions);
 
-        Assert.Equal(2, completions.Count);
-        Assert.All(completions, c => Assert.Equal(TimeSpan.FromSeconds(200), c.Elapsed));
+        Assert.Equal(["a", "b"], completions.Select(c => c.TaskId).ToArray());
+        Assert.Equal(T0.AddSeconds(100), completions[0].CompletedAt);
+        Assert.Equal(T0.AddSeconds(200), completions[1].CompletedAt);
     }
 
     [Fact]

@@ -37,13 +37,14 @@ internal sealed class AssignmentRound
         _price = new double[nodes.Length * slots];
         var free = new double[nodes.Length * slots];
         var spare = new double[nodes.Length * slots];
+        var warmth = new double[nodes.Length * slots];
         var closedNow = new bool[nodes.Length];
         var index = new Dictionary<string, int>(nodes.Length, StringComparer.Ordinal);
         for (var n = 0; n < nodes.Length; n++)
         {
             Nodes[n] = new RoundNode(nodes[n]);
             index.TryAdd(nodes[n].NodeId, n);
-            closedNow[n] = !new NodeLoader(this, n).Load(free, spare, _price);
+            closedNow[n] = !new NodeLoader(this, n).Load(free, spare, _price, warmth);
         }
 
         var capacity = (double[])free.Clone();
@@ -53,7 +54,7 @@ internal sealed class AssignmentRound
         Early = tasks.Early;
         Heat = PlannedHeat.Of(nodes.Length, slots, free, capacity, closedNow);
         _planned = new PlannedCapacity(nodes.Length, slots, free, capacity, Clock.Length, _price, closedNow, options.PlannedHeatIsSunk);
-        _forced = new ForcedCapacity(nodes.Length, slots, spare, _price, Clock.Length);
+        _forced = new ForcedCapacity(nodes.Length, slots, spare, _price, warmth, Clock.Length);
     }
 
     public RoundClock Clock { get; }
@@ -274,8 +275,10 @@ internal sealed class AssignmentRound
             _nodeNow = node;
             if (forced)
             {
+                // A whole core, not the piece's average over the slot: the task runs on one core from its start, and a
+                // fraction would leave it waiting on the device behind the tasks that hold the planned cores.
                 _forcedNow = true;
-                Nodes[node].ExtraCores += amount / CurrentSlotSeconds;
+                Nodes[node].ExtraCores += 1;
             }
         }
 

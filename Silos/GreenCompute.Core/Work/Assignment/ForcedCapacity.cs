@@ -2,23 +2,36 @@ namespace GreenCompute.Core.Work.Assignment;
 
 /// <summary>
 /// Capacity above the plan (a heater's cores beyond what planned heat carries), used only when a deadline forces
-/// work to run without heat demand. Each slot's nodes are sorted by price the first time that slot is needed
-/// (O(nodes log nodes), rare), then consumed from a cursor: spare capacity only ever shrinks.
+/// work to run without heat demand. Work above the plan heats its room past what comfort asked for, so it is
+/// spread: within a slot's cheapest price, the node whose room is predicted coolest, counting each core of forced
+/// work it already carries in the slot as <see cref="KelvinPerForcedCore"/> warmer; then the lower node index.
+/// (A whole fleet in one price zone ties on price; packing forced work onto the first node of the list overheated
+/// that room while the others had headroom.) Each slot's candidates sit in a min-heap built the first time the slot
+/// is needed (O(nodes), rare); a node's key only grows, so a popped key that went stale is refreshed and pushed back.
 /// </summary>
-internal sealed class ForcedCapacity(int nodes, int slots, double[] spare, double[] price, double[] slotSeconds)
+internal sealed class ForcedCapacity(int nodes, int slots, double[] spare, double[] price, double[] warmth, double[] slotSeconds)
 {
+    /// <summary>
+    /// How much warmer a room counts for each core of forced work already given to it in the slot, in K: about
+    /// what one 57.5 W core adds to a room's air reading (≈ 3 K/kW sensor offset), so a cool room takes a few
+    /// cores before a warmer one takes its first.
+    /// </summary>
+    public const double KelvinPerForcedCore = 0.25;
+
     private const double Eps = PlannedCapacity.Eps;
 
-    private readonly int[]?[] _order = new int[]?[slots];
-    private readonly int[] _cursor = new int[slots];
+    private readonly PriorityQueue<int, (double Price, double Score, int Node)>?[] _queues =
+        new PriorityQueue<int, (double, double, int)>?[slots];
+
     private readonly Dictionary<int, double> _used = [];
+    private readonly List<int> _held = [];
 
     public double Spare(int node, int slot) => spare[node * slots + slot];
 
     /// <summary>
     /// Takes up to <paramref name="amount"/> core-seconds above plan in <paramref name="slot"/> at prices within
-    /// <paramref name="maxPrice"/>: only on <paramref name="requireNode"/> when it is set, else from the cheapest
-    /// nodes (one node only when <paramref name="singleNode"/>), avoiding <paramref name="avoid"/> if another fits.
+    /// <paramref name="maxPrice"/>: only on <paramref name="requireNode"/> when it is set, else spread as the class
+    /// says (one node only when <paramref name="singleNode"/>), avoiding <paramref name="avoid"/> if another fits.
     /// </summary>
     public double Take(int slot, double amount, double maxPrice, int requireNode, int avoid, bool singleNode, List<(int Node, double Amount, double Offset)> taken)
     {
@@ -28,22 +41,32 @@ internal sealed class ForcedCapacity(int nodes, int slots, double[] spare, doubl
             return TakeFrom(requireNode, slot, amount, maxPrice, taken);
         }
 
-        var order = _order[slot] ??= Sort(slot);
-        while (_cursor[slot] < order.Length && spare[order[_cursor[slot]] * slots + slot] <= Eps)
-        {
-            _cursor[slot]++;
-        }
-
+        var queue = _queues[slot] ??= Build(slot);
         var total = 0.0;
         var deferred = -1;
-        for (var k = _cursor[slot]; k < order.Length && total < amount - Eps; k++)
+        _held.Clear();
+        while (total < amount - Eps && queue.TryPeek(out var node, out var key))
         {
-            var node = order[k];
-            if (price[node * slots + slot] > maxPrice)
+            var cell = node * slots + slot;
+            if (spare[cell] <= Eps)
+            {
+                queue.Dequeue();
+                continue;
+            }
+
+            var current = Key(node, slot);
+            if (current != key)
+            {
+                queue.DequeueEnqueue(node, current);
+                continue;
+            }
+
+            if (price[cell] > maxPrice)
             {
                 break;
             }
 
+            queue.Dequeue();
             if (node == avoid)
             {
                 deferred = node;
@@ -51,15 +74,29 @@ internal sealed class ForcedCapacity(int nodes, int slots, double[] spare, doubl
             }
 
             total += TakeFrom(node, slot, amount - total, maxPrice, taken);
+            _held.Add(node);
             if (singleNode && total > Eps)
             {
-                return total;
+                break;
             }
         }
 
-        if (deferred >= 0 && total < amount - Eps && !(singleNode && total > Eps))
+        if (deferred >= 0)
         {
-            total += TakeFrom(deferred, slot, amount - total, maxPrice, taken);
+            if (total < amount - Eps && !(singleNode && total > Eps))
+            {
+                total += TakeFrom(deferred, slot, amount - total, maxPrice, taken);
+            }
+
+            _held.Add(deferred);
+        }
+
+        foreach (var node in _held)
+        {
+            if (spare[node * slots + slot] > Eps)
+            {
+                queue.Enqueue(node, Key(node, slot));
+            }
         }
 
         return total;
@@ -81,32 +118,25 @@ internal sealed class ForcedCapacity(int nodes, int slots, double[] spare, doubl
         return take;
     }
 
-    private int[] Sort(int slot)
+    private (double Price, double Score, int Node) Key(int node, int slot)
     {
-        var candidates = new List<int>();
+        var cell = node * slots + slot;
+        var cores = _used.GetValueOrDefault(cell) / slotSeconds[slot];
+        return (price[cell], warmth[cell] + (KelvinPerForcedCore * cores), node);
+    }
+
+    private PriorityQueue<int, (double Price, double Score, int Node)> Build(int slot)
+    {
+        var items = new List<(int, (double, double, int))>();
         for (var node = 0; node < nodes; node++)
         {
             var cell = node * slots + slot;
             if (spare[cell] > Eps && double.IsFinite(price[cell]))
             {
-                candidates.Add(node);
+                items.Add((node, Key(node, slot)));
             }
         }
 
-        // Sort on primitive keys (fast), then put runs of equal prices back in node order (deterministic ties).
-        var order = candidates.ToArray();
-        var keys = Array.ConvertAll(order, n => price[n * slots + slot]);
-        Array.Sort(keys, order);
-        for (int from = 0, to = 1; from < order.Length; from = to++)
-        {
-            while (to < order.Length && keys[to] == keys[from])
-            {
-                to++;
-            }
-
-            Array.Sort(order, from, to - from);
-        }
-
-        return order;
+        return new PriorityQueue<int, (double, double, int)>(items);
     }
 }

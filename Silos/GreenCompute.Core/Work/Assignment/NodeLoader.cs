@@ -1,10 +1,13 @@
 namespace GreenCompute.Core.Work.Assignment;
 
-/// <summary>Reads one node's plan into the round's cells: planned capacity, capacity above the plan, price.</summary>
+/// <summary>
+/// Reads one node's plan into the round's cells: planned capacity, capacity above the plan, price, and the room
+/// temperature the plan predicts (°C; where work above the plan is least felt).
+/// </summary>
 internal readonly struct NodeLoader(AssignmentRound round, int n)
 {
     /// <summary>Fills the node's cells; false when it may take no new work now (offline or idle dwell).</summary>
-    public bool Load(double[] free, double[] spare, double[] price)
+    public bool Load(double[] free, double[] spare, double[] price, double[] warmth)
     {
         var clock = round.Clock;
         var node = round.Nodes[n];
@@ -40,6 +43,7 @@ internal readonly struct NodeLoader(AssignmentRound round, int n)
             free[cells + i] = capacity;
             spare[cells + i] = Math.Max(0, spec.Cores * clock.Length[i] - capacity);
             price[cells + i] = double.IsNaN(slot.Price.Value) ? double.PositiveInfinity : slot.Price.Value;
+            warmth[cells + i] = double.IsFinite(slot.PredictedTemperature.Value) ? slot.PredictedTemperature.Value : 0;
             if (i == 0)
             {
                 node.PlannedPower = slot.Power;

@@ -17,7 +17,8 @@ namespace GreenCompute.Core.Work.Assignment;
 /// computing takes no new work for <see cref="AssignerOptions.MinIdleDwell"/>. Work that planned heat cannot
 /// carry before its deadline waits until its latest start (deadline − remaining work on one core, less what the
 /// plan carries) and then runs on cores above the plan, which costs the slot's real price: as late as possible,
-/// on the cheapest node of each slot, the power cap raised and the reason saying so. Work past its deadline is
+/// spread over the cheapest nodes of each slot, coolest predicted room first (<see cref="ForcedCapacity"/>), the
+/// power cap raised and the reason saying so. Work past its deadline is
 /// late anyway and still rides free planned heat as soon as there is some. Retries avoid the node that failed
 /// when another node within the price cap has capacity.
 /// </para>
