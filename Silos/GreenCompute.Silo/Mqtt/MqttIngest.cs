@@ -31,6 +31,8 @@ internal sealed class MqttIngest : IAsyncDisposable
     private readonly IngestRouter _router;
     private readonly ILogger _logger;
     private readonly IngestProgress _progress = new();
+    private readonly IngestProgress[] _progressByKind = [.. Enum.GetValues<TopicKind>().Select(_ => new IngestProgress())];
+    private readonly long[] _rejectedByKind = new long[Enum.GetValues<TopicKind>().Length];
     private readonly ConcurrentDictionary<string, long> _rejected = new(StringComparer.Ordinal);
     private long _applied;
 
@@ -69,6 +71,18 @@ internal sealed class MqttIngest : IAsyncDisposable
     /// <summary>Completes when <paramref name="count"/> messages in total have been applied or rejected.</summary>
     public Task WhenProcessed(long count) => _progress.WhenProcessed(count);
 
+    /// <summary>Messages on <paramref name="kind"/> topics applied or rejected so far.</summary>
+    public long ProcessedOf(TopicKind kind) => _progressByKind[(int)kind].Processed;
+
+    /// <summary>Messages on <paramref name="kind"/> topics rejected so far.</summary>
+    public long RejectedOf(TopicKind kind) => Interlocked.Read(ref _rejectedByKind[(int)kind]);
+
+    /// <summary>
+    /// Completes when <paramref name="count"/> messages on <paramref name="kind"/> topics have been applied or rejected
+    /// (counting per kind keeps a stray retained message of another kind from satisfying the wait).
+    /// </summary>
+    public Task WhenProcessed(TopicKind kind, long count) => _progressByKind[(int)kind].WhenProcessed(count);
+
     public async ValueTask DisposeAsync()
     {
         if (_client.IsConnected)
@@ -81,6 +95,7 @@ internal sealed class MqttIngest : IAsyncDisposable
 
     private async ValueTask HandleAsync(MqttApplicationMessage message, CancellationToken cancellationToken)
     {
+        var kind = Topics.TryParse(message.Topic, out var parsed) ? parsed.Kind : (TopicKind?)null;
         try
         {
             var rejection = await _router.RouteAsync(message.Topic, message.Payload);
@@ -91,6 +106,7 @@ internal sealed class MqttIngest : IAsyncDisposable
             else
             {
                 _rejected.AddOrUpdate(rejection.Code, 1, (_, n) => n + 1);
+                CountRejected(kind);
                 IngestLog.Rejected(_logger, message.Topic, rejection.Code, rejection.Message);
             }
         }
@@ -98,11 +114,25 @@ internal sealed class MqttIngest : IAsyncDisposable
         {
             // The grain threw (a bug, or a call timeout): the message is counted and acknowledged, never retried forever.
             _rejected.AddOrUpdate("grain-failed", 1, (_, n) => n + 1);
+            CountRejected(kind);
             IngestLog.GrainFailed(_logger, message.Topic, error);
         }
         finally
         {
+            if (kind is { } k)
+            {
+                _progressByKind[(int)k].Increment();
+            }
+
             _progress.Increment();
+        }
+    }
+
+    private void CountRejected(TopicKind? kind)
+    {
+        if (kind is { } k)
+        {
+            Interlocked.Increment(ref _rejectedByKind[(int)k]);
         }
     }
 }
