@@ -85,6 +85,15 @@ public sealed class MqttClientOptions
     [Range(1, int.MaxValue)]
     public int PendingQueueCapacity { get; set; } = 1000;
 
+    /// <summary>
+    /// How many received messages may be in the application's handler at once. Handlers are always started one at a
+    /// time in arrival order (their synchronous part runs in order); with more than 1, the next starts before the previous
+    /// one's task completes. Each acknowledgement still waits for its own handler, and acknowledgements go out in
+    /// arrival order [MQTT-4.6.0-2]: nothing is acknowledged before the application has finished with it.
+    /// </summary>
+    [Range(1, 65535)]
+    public int MaximumConcurrentHandlers { get; set; } = 1;
+
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     public ILogger Logger { get; set; } = NullLogger.Instance;
@@ -128,6 +137,7 @@ public sealed class MqttClientOptions
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ReconnectDelay, TimeSpan.Zero, nameof(ReconnectDelay));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaximumReconnectDelay, ReconnectDelay, nameof(MaximumReconnectDelay));
         ArgumentOutOfRangeException.ThrowIfLessThan(PendingQueueCapacity, 1, nameof(PendingQueueCapacity));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaximumConcurrentHandlers, 1, nameof(MaximumConcurrentHandlers));
         ArgumentNullException.ThrowIfNull(TimeProvider);
         ArgumentNullException.ThrowIfNull(Logger);
     }

@@ -13,8 +13,8 @@ namespace GreenCompute.Silo.Mqtt;
 /// The silo's MQTT ingest (DESIGN.md data flow 1, 2, 4): subscribes to the device topics through the shared subscription
 /// group "silo" (several silos split the fleet) and to the retained price and weather topics (every silo needs all of
 /// them), validates each payload and routes it to its grain. A malformed or refused message is logged with its reason,
-/// counted per reason code, and changes nothing. Messages are handled one at a time in arrival order (the client's
-/// dispatcher), so a node's reports reach its grain in the order the broker delivered them.
+/// counted per reason code, and changes nothing. Messages are started one at a time in arrival order (the client's
+/// dispatcher) and up to <see cref="DefaultConcurrency"/> are in the grains at once, so a node's reports reach its grain in the order the broker delivered them.
 /// </summary>
 internal sealed class MqttIngest : IAsyncDisposable
 {
@@ -36,8 +36,19 @@ internal sealed class MqttIngest : IAsyncDisposable
     private readonly ConcurrentDictionary<string, long> _rejected = new(StringComparer.Ordinal);
     private long _applied;
 
-    public MqttIngest(MqttClientOptions options, IGrainFactory grains, ILogger? logger = null)
+    /// <summary>
+    /// Messages in the grains at once by default: the handler's synchronous part (parse, validate, enqueue the grain
+    /// call) runs in arrival order, so each grain still sees its messages in order, and each acknowledgement waits for
+    /// its grain (the client acknowledges in order), so nothing is acknowledged before it was applied.
+    /// </summary>
+    public const int DefaultConcurrency = 256;
+
+    /// <remarks>Sets <paramref name="options"/>' MaximumConcurrentHandlers to <paramref name="concurrency"/> (1 = one message at a time).</remarks>
+    public MqttIngest(MqttClientOptions options, IGrainFactory grains, ILogger? logger = null, int concurrency = DefaultConcurrency)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        options.MaximumConcurrentHandlers = concurrency;
+
         _logger = logger ?? NullLogger.Instance;
         _router = new IngestRouter(grains);
         _client = new MqttClient(options) { MessageHandler = HandleAsync };
