@@ -66,6 +66,12 @@ public sealed class MqttClientOptions
     /// <summary>MQTT 5: how many topic aliases the server may use towards us (0 = none, not announced).</summary>
     public ushort TopicAliasMaximum { get; set; }
 
+    /// <summary>
+    /// MQTT 5: send repeated topics as topic aliases, up to the server's Topic Alias Maximum per connection (first come,
+    /// first served; further topics go out in full). Off by default.
+    /// </summary>
+    public bool UseTopicAliases { get; set; }
+
     /// <summary>Reconnect with capped exponential backoff after a lost connection (not after <see cref="MqttClient.DisconnectAsync"/>).</summary>
     public bool AutoReconnect { get; set; } = true;
 
@@ -113,7 +119,7 @@ public sealed class MqttClientOptions
         }
 
         var isV5 = ProtocolVersion == MqttProtocolVersion.V500;
-        if (!isV5 && (SessionExpiryInterval != 0 || ReceiveMaximum is not null || MaximumPacketSize is not null || TopicAliasMaximum != 0))
+        if (!isV5 && (SessionExpiryInterval != 0 || ReceiveMaximum is not null || MaximumPacketSize is not null || TopicAliasMaximum != 0 || UseTopicAliases))
         {
             throw new ArgumentException("Session expiry, receive maximum, maximum packet size and topic aliases need MQTT 5.");
         }
