@@ -19,6 +19,8 @@ internal sealed class MessageRouter(MqttBrokerOptions options)
     private readonly HashSet<BrokerSession> _candidates = [];
     private long _lastSweep;
 
+    public RetainedMessages Retained => _retained;
+
     /// <summary>Routes <paramref name="message"/>; sessions found expired on the way are returned for removal.</summary>
     public List<BrokerSession>? Route(BrokerMessage message, IEnumerable<BrokerSession> sessions)
     {
