@@ -47,6 +47,7 @@ internal static class SiloProgram
             await output.WriteLineAsync(silo.Data.Notice);
             var kept = silo.Ledger.Committer.IsJournal && options.LedgerJournal is null ? " (deleted at exit; --ledger-journal FILE keeps it)" : "";
             await output.WriteLineAsync($"Ledger: {silo.Ledger.Description}{kept}");
+            await output.WriteLineAsync(silo.Link.Description);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"Simulating {silo.Fleet.Nodes.Count} rooms in {options.Buildings} buildings, zone {silo.Zone}, from {silo.Data.Scenario.Start:yyyy-MM-dd} for {options.Days} days. Ctrl+C stops early and still writes the report."));
             var runner = new SimulationRunner(silo);
@@ -69,6 +70,11 @@ internal static class SiloProgram
 
             await silo.History.FlushAsync();
             await output.WriteLineAsync($"History: {silo.History.Recorder.WrittenPoints:N0} points in the {silo.History.Description}");
+            if (silo.Link is Mqtt.MqttFleetLink mqtt)
+            {
+                await output.WriteLineAsync($"MQTT ingest: {mqtt.Ingest.Applied:N0} messages applied, {mqtt.Ingest.Rejected:N0} rejected; commands: {mqtt.Devices.Arrived:N0} delivered, {mqtt.CommandsFailed:N0} failed");
+            }
+
             if (runner.TelemetryRejected > 0)
             {
                 await output.WriteLineAsync($"Telemetry reports rejected: {runner.TelemetryRejected}");

@@ -1,6 +1,6 @@
 using GreenCompute.Bench;
 
-// Usage: dotnet run -c Release --project bench/GreenCompute.Bench -- [grains|planning|all]
+// Usage: dotnet run -c Release --project bench/GreenCompute.Bench -- [grains|planning|scheduling|influx|ledger|mqtt|ingest|all]
 var which = args.Length > 0 ? args[0] : "all";
 var benches = new Dictionary<string, Func<Task>>
 {
@@ -9,6 +9,8 @@ var benches = new Dictionary<string, Func<Task>>
     ["scheduling"] = () => GreenCompute.SchedulingBench.SchedulingBenchmark.RunAsync(which == "scheduling" ? [.. args.Skip(1)] : ["--quick"]),
     ["influx"] = InfluxBench.RunAsync,
     ["ledger"] = LedgerBench.RunAsync,
+    ["mqtt"] = GreenCompute.Bench.Mqtt.MqttBench.RunAsync,
+    ["ingest"] = GreenCompute.Bench.Mqtt.IngestBench.RunAsync,
 };
 
 if (which == "all")

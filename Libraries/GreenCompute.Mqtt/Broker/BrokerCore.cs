@@ -170,6 +170,36 @@ internal sealed class BrokerCore(MqttBrokerOptions options)
         }
     }
 
+    /// <summary>Hands the persistent sessions and retained messages to <paramref name="save"/> under the lock (after <see cref="Stop"/>).</summary>
+    public void Export(Action<IEnumerable<BrokerSession>, IEnumerable<BrokerMessage>> save)
+    {
+        lock (_gate)
+        {
+            save(_sessions.Values.Where(s => s.ExpiryInterval > 0 && !s.IsExpired(_time, _time.GetTimestamp())), _router.Retained.All);
+        }
+    }
+
+    /// <summary>Adds stored sessions (with their subscriptions) and retained messages before the broker accepts connections.</summary>
+    public void Import(IEnumerable<BrokerSession> sessions, IEnumerable<BrokerMessage> retained)
+    {
+        lock (_gate)
+        {
+            foreach (var session in sessions)
+            {
+                _sessions[session.ClientId] = session;
+                foreach (var subscription in session.Subscriptions.Values)
+                {
+                    _router.Join(session, subscription);
+                }
+            }
+
+            foreach (var message in retained)
+            {
+                _router.Retained.Store(message);
+            }
+        }
+    }
+
     public void Stop()
     {
         lock (_gate)

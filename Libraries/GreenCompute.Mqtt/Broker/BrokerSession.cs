@@ -139,6 +139,28 @@ internal sealed class BrokerSession(string clientId, int maximumQueued)
         });
     }
 
+    /// <summary>What a session store keeps: in-flight deliveries in sending order, then the queue, and unreleased QoS 2 identifiers.</summary>
+    public (IReadOnlyList<OutgoingDelivery> InFlight, IReadOnlyList<OutgoingDelivery> Queued, IReadOnlyList<ushort> IncomingQoS2) Snapshot() =>
+        ([.. _inFlight.Values.OrderBy(d => d.Sequence)], [.. _queued], [.. _incomingQoS2]);
+
+    /// <summary>Loads a stored session (not attached): in-flight deliveries keep their identifiers and are resent on resume.</summary>
+    public void Restore(IEnumerable<OutgoingDelivery> inFlight, IEnumerable<OutgoingDelivery> queued, IEnumerable<ushort> incomingQoS2)
+    {
+        foreach (var delivery in inFlight)
+        {
+            _ids.Reserve(delivery.PacketIdentifier);
+            delivery.Sequence = ++_sequence;
+            _inFlight[delivery.PacketIdentifier] = delivery;
+        }
+
+        foreach (var delivery in queued)
+        {
+            _queued.Enqueue(delivery);
+        }
+
+        _incomingQoS2.UnionWith(incomingQoS2);
+    }
+
     /// <summary>Incoming QoS 2 PUBLISH: true the first time the identifier is seen (route the message).</summary>
     public bool BeginIncomingQoS2(ushort packetIdentifier) => _incomingQoS2.Add(packetIdentifier);
 

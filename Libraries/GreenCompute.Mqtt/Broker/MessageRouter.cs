@@ -10,9 +10,16 @@ namespace GreenCompute.Mqtt.Broker;
 /// </summary>
 internal sealed class MessageRouter(MqttBrokerOptions options)
 {
+    private static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(1);
+
     private readonly RetainedMessages _retained = new();
     private readonly Dictionary<(string Share, string Filter), SharedSubscriptionGroup> _shared = [];
     private readonly TimeProvider _time = options.TimeProvider;
+    private readonly SubscriptionIndex _index = new();
+    private readonly HashSet<BrokerSession> _candidates = [];
+    private long _lastSweep;
+
+    public RetainedMessages Retained => _retained;
 
     /// <summary>Routes <paramref name="message"/>; sessions found expired on the way are returned for removal.</summary>
     public List<BrokerSession>? Route(BrokerMessage message, IEnumerable<BrokerSession> sessions)
@@ -24,7 +31,9 @@ internal sealed class MessageRouter(MqttBrokerOptions options)
 
         var now = _time.GetTimestamp();
         List<BrokerSession>? expired = null;
-        foreach (var session in sessions)
+        _candidates.Clear();
+        _index.Collect(message.Topic, _candidates);
+        foreach (var session in _candidates)
         {
             if (session.IsExpired(_time, now))
             {
@@ -33,6 +42,19 @@ internal sealed class MessageRouter(MqttBrokerOptions options)
             }
 
             RouteTo(session, message);
+        }
+
+        if (_time.GetElapsedTime(_lastSweep, now) >= SweepInterval)
+        {
+            // Sessions that no message reaches still expire: look at all of them now and then, not on every message.
+            _lastSweep = now;
+            foreach (var session in sessions)
+            {
+                if (session.IsExpired(_time, now) && !_candidates.Contains(session))
+                {
+                    (expired ??= []).Add(session);
+                }
+            }
         }
 
         foreach (var group in _shared.Values)
@@ -52,6 +74,7 @@ internal sealed class MessageRouter(MqttBrokerOptions options)
     {
         if (subscription.ShareName is not { } share)
         {
+            _index.Add(session, subscription.Filter);
             return;
         }
 
@@ -65,7 +88,11 @@ internal sealed class MessageRouter(MqttBrokerOptions options)
 
     public void Leave(BrokerSession session, BrokerSubscription subscription)
     {
-        if (subscription.ShareName is { } share && _shared.TryGetValue((share, subscription.Filter), out var group))
+        if (subscription.ShareName is null)
+        {
+            _index.Remove(session, subscription.Filter);
+        }
+        else if (subscription.ShareName is { } share && _shared.TryGetValue((share, subscription.Filter), out var group))
         {
             group.Remove(session);
             if (group.IsEmpty)

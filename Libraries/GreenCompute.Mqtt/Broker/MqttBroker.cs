@@ -49,6 +49,12 @@ public sealed class MqttBroker : IAsyncDisposable
             throw new InvalidOperationException("The broker is already started.");
         }
 
+        if (_options.SessionStorePath is { } path)
+        {
+            var (sessions, retained) = new BrokerSessionStore(path, _options.TimeProvider).Load(_options.MaximumQueuedMessagesPerSession);
+            _core.Import(sessions, retained);
+        }
+
         _listener = new TcpListener(IPAddress.Parse(_options.ListenAddress), _options.Port);
         _listener.Start();
         BrokerLog.Listening(_options.Logger, _listener.LocalEndpoint.ToString() ?? "");
@@ -83,6 +89,10 @@ public sealed class MqttBroker : IAsyncDisposable
         }
 
         await Task.WhenAll(_connections.Values).ConfigureAwait(false);
+        if (_options.SessionStorePath is { } path && _listener is not null)
+        {
+            _core.Export((sessions, retained) => new BrokerSessionStore(path, _options.TimeProvider).Save(sessions, retained));
+        }
     }
 
     public async ValueTask DisposeAsync()

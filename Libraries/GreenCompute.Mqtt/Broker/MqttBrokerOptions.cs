@@ -42,6 +42,13 @@ public sealed class MqttBrokerOptions
     [Range(1, int.MaxValue)]
     public int MaximumQueuedMessagesPerSession { get; set; } = 1000;
 
+    /// <summary>
+    /// A SQLite file that keeps persistent sessions (subscriptions, in-flight and queued QoS 1/2 messages) and retained
+    /// messages across a restart: written when the broker stops, read when it starts. Null = in memory only. A crash
+    /// (no stop) loses what the broker held since it started.
+    /// </summary>
+    public string? SessionStorePath { get; set; }
+
     /// <summary>A connection must send CONNECT within this time or is closed.</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

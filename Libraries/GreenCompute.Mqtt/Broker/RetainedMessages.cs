@@ -21,5 +21,7 @@ internal sealed class RetainedMessages
         }
     }
 
+    public IEnumerable<BrokerMessage> All => _byTopic.Values;
+
     public IEnumerable<BrokerMessage> Matching(string filter) => _byTopic.Values.Where(m => TopicFilter.Matches(filter, m.Topic));
 }

@@ -15,6 +15,7 @@ internal sealed class ClientSession(MqttClientOptions options)
     private readonly PacketIdentifierPool _ids = new();
     private readonly Dictionary<ushort, OutgoingPublish> _inFlight = [];
     private readonly PendingQueue _pending = new(options.PendingQueueCapacity);
+    private readonly OutgoingTopicAliases _aliases = new();
     private readonly Dictionary<ushort, (MqttPacketType Expected, TaskCompletionSource<MqttPacket> Answer)> _requests = [];
     private MqttPacketChannel? _channel;
     private MqttConnectResult _limits = new();
@@ -63,6 +64,7 @@ internal sealed class ClientSession(MqttClientOptions options)
         {
             _channel = channel;
             _limits = limits;
+            _aliases.Reset(options.UseTopicAliases ? limits.TopicAliasMaximum : (ushort)0);
             // When the server forgot the session, our in-flight messages restart from PUBLISH (with DUP): at least
             // once rather than lost. PUBREL is resent only to a server that kept the session.
             foreach (var item in _inFlight.Values.OrderBy(i => i.Sequence))
@@ -74,7 +76,7 @@ internal sealed class ClientSession(MqttClientOptions options)
                 else
                 {
                     item.Released = false;
-                    channel.Send(item.ToPacket(dup: true));
+                    channel.Send(_aliases.Apply(item.ToPacket(dup: true)));
                 }
             }
 
@@ -247,6 +249,8 @@ internal sealed class ClientSession(MqttClientOptions options)
             return true;
         }
 
+        // After the size check: an alias only ever makes the packet smaller.
+        packet = _aliases.Apply(packet);
         if (item.QualityOfService == MqttQualityOfService.AtMostOnce)
         {
             _ = CompleteWhenWrittenAsync(item, channel.SendAsync(packet));

@@ -29,7 +29,7 @@ public sealed class MqttClient : IAsyncDisposable
         _options = options;
         _session = new ClientSession(options);
         _subscriptions = new ClientSubscriptions(_session, options);
-        _dispatcher = new ClientDispatcher(() => MessageHandler, options.Logger);
+        _dispatcher = new ClientDispatcher(() => MessageHandler, options.Logger, options.MaximumConcurrentHandlers);
         _reconnector = new ClientReconnector(options, ReconnectOnceAsync);
     }
 

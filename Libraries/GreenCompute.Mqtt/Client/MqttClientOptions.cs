@@ -66,6 +66,12 @@ public sealed class MqttClientOptions
     /// <summary>MQTT 5: how many topic aliases the server may use towards us (0 = none, not announced).</summary>
     public ushort TopicAliasMaximum { get; set; }
 
+    /// <summary>
+    /// MQTT 5: send repeated topics as topic aliases, up to the server's Topic Alias Maximum per connection (first come,
+    /// first served; further topics go out in full). Off by default.
+    /// </summary>
+    public bool UseTopicAliases { get; set; }
+
     /// <summary>Reconnect with capped exponential backoff after a lost connection (not after <see cref="MqttClient.DisconnectAsync"/>).</summary>
     public bool AutoReconnect { get; set; } = true;
 
@@ -84,6 +90,15 @@ public sealed class MqttClientOptions
     /// </summary>
     [Range(1, int.MaxValue)]
     public int PendingQueueCapacity { get; set; } = 1000;
+
+    /// <summary>
+    /// How many received messages may be in the application's handler at once. Handlers are always started one at a
+    /// time in arrival order (their synchronous part runs in order); with more than 1, the next starts before the previous
+    /// one's task completes. Each acknowledgement still waits for its own handler, and acknowledgements go out in
+    /// arrival order [MQTT-4.6.0-2]: nothing is acknowledged before the application has finished with it.
+    /// </summary>
+    [Range(1, 65535)]
+    public int MaximumConcurrentHandlers { get; set; } = 1;
 
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -104,7 +119,7 @@ public sealed class MqttClientOptions
         }
 
         var isV5 = ProtocolVersion == MqttProtocolVersion.V500;
-        if (!isV5 && (SessionExpiryInterval != 0 || ReceiveMaximum is not null || MaximumPacketSize is not null || TopicAliasMaximum != 0))
+        if (!isV5 && (SessionExpiryInterval != 0 || ReceiveMaximum is not null || MaximumPacketSize is not null || TopicAliasMaximum != 0 || UseTopicAliases))
         {
             throw new ArgumentException("Session expiry, receive maximum, maximum packet size and topic aliases need MQTT 5.");
         }
@@ -128,6 +143,7 @@ public sealed class MqttClientOptions
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ReconnectDelay, TimeSpan.Zero, nameof(ReconnectDelay));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaximumReconnectDelay, ReconnectDelay, nameof(MaximumReconnectDelay));
         ArgumentOutOfRangeException.ThrowIfLessThan(PendingQueueCapacity, 1, nameof(PendingQueueCapacity));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaximumConcurrentHandlers, 1, nameof(MaximumConcurrentHandlers));
         ArgumentNullException.ThrowIfNull(TimeProvider);
         ArgumentNullException.ThrowIfNull(Logger);
     }

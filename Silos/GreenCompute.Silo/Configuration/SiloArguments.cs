@@ -29,6 +29,9 @@ internal static class SiloArguments
           --ledger-journal FILE the epoch journal without a chain (default: a temporary file)
           --report FILE         final report (default greencompute-report.md)
           --seed N              random seed (default 42)
+          --in-process          connect the simulated agents to the grains by direct calls instead of over MQTT
+          --broker URL          use an external MQTT broker, e.g. mqtt://127.0.0.1:1883 (default: an embedded broker
+                                on a free loopback port); it must allow the device user names (node ids) and "silo"
           --no-live             print a line every 6 simulated hours instead of redrawing the screen
         """;
 
@@ -38,9 +41,14 @@ internal static class SiloArguments
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
-            if (name is "--no-live" or "--no-chain")
+            if (name is "--no-live" or "--no-chain" or "--in-process")
             {
-                options = name == "--no-live" ? options with { Live = false } : options with { NoChain = true };
+                options = name switch
+                {
+                    "--no-live" => options with { Live = false },
+                    "--no-chain" => options with { NoChain = true },
+                    _ => options with { InProcess = true },
+                };
                 continue;
             }
 
@@ -81,6 +89,7 @@ internal static class SiloArguments
                 "--anvil" => options with { AnvilPath = value },
                 "--influx" => options with { InfluxUrl = ParseUrl(name, value) },
                 "--influx-db" => options with { InfluxDatabase = value },
+                "--broker" => options with { BrokerUrl = ParseBroker(name, value) },
                 "--seed" => options with { Seed = ParseInt(name, value) },
                 _ => throw new ConfigurationException(name, "is not a known option.", "see --help for the list."),
             };
@@ -103,6 +112,12 @@ internal static class SiloArguments
         Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
             ? url
             : throw new ConfigurationException(name, $"'{value}' is not an http(s) URL.", $"write e.g. {name} http://127.0.0.1:8086.");
+
+    private static Uri ParseBroker(string name, string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme == "mqtt" && url.Host.Length > 0
+            && url.AbsolutePath is "" or "/" && string.IsNullOrEmpty(url.Query)
+            ? url
+            : throw new ConfigurationException(name, $"'{value}' is not an mqtt://host:port URL.", $"write e.g. {name} mqtt://127.0.0.1:1883.");
 
     private static (double Min, double Max) ParseBand(string name, string value)
     {

@@ -70,6 +70,14 @@ internal sealed record SiloOptions
 
     public int Seed { get; init; } = 42;
 
+    /// <summary>
+    /// Connect the simulated agents to the grains by direct calls (the old path) instead of over MQTT through a broker.
+    /// </summary>
+    public bool InProcess { get; init; }
+
+    /// <summary>An external MQTT broker (mqtt://host:port, e.g. Mosquitto) instead of the embedded one; null = embedded.</summary>
+    public Uri? BrokerUrl { get; init; }
+
     /// <summary>Redraw the live summary in place (a terminal) or print a line per period (a log).</summary>
     public bool Live { get; init; } = !Console.IsOutputRedirected;
 }

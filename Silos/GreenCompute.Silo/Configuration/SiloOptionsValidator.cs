@@ -42,6 +42,7 @@ internal static class SiloOptionsValidator
             Require(!File.Exists(o.StateFile), "--state", $"the file '{o.StateFile}' already exists and a simulated run cannot continue an earlier run's state.", "give a new file name, or delete the old file.");
         }
 
+        Require(!(o.InProcess && o.BrokerUrl is not null), "--broker", "an external broker and --in-process exclude each other.", "leave out one of them.");
         Require(!string.IsNullOrWhiteSpace(o.InfluxDatabase), "--influx-db", "the database name is empty.", "give a name, e.g. --influx-db greencompute.");
         Require(!string.IsNullOrWhiteSpace(o.ReportFile), "--report", "the report file name is empty.", "give a file name, e.g. --report report.md.");
     }

@@ -13,8 +13,8 @@ namespace GreenCompute.Silo.Mqtt;
 /// The silo's MQTT ingest (DESIGN.md data flow 1, 2, 4): subscribes to the device topics through the shared subscription
 /// group "silo" (several silos split the fleet) and to the retained price and weather topics (every silo needs all of
 /// them), validates each payload and routes it to its grain. A malformed or refused message is logged with its reason,
-/// counted per reason code, and changes nothing. Messages are handled one at a time in arrival order (the client's
-/// dispatcher), so a node's reports reach its grain in the order the broker delivered them.
+/// counted per reason code, and changes nothing. Messages are started one at a time in arrival order (the client's
+/// dispatcher) and up to <see cref="DefaultConcurrency"/> are in the grains at once, so a node's reports reach its grain in the order the broker delivered them.
 /// </summary>
 internal sealed class MqttIngest : IAsyncDisposable
 {
@@ -31,11 +31,24 @@ internal sealed class MqttIngest : IAsyncDisposable
     private readonly IngestRouter _router;
     private readonly ILogger _logger;
     private readonly IngestProgress _progress = new();
+    private readonly IngestProgress[] _progressByKind = [.. Enum.GetValues<TopicKind>().Select(_ => new IngestProgress())];
+    private readonly long[] _rejectedByKind = new long[Enum.GetValues<TopicKind>().Length];
     private readonly ConcurrentDictionary<string, long> _rejected = new(StringComparer.Ordinal);
     private long _applied;
 
-    public MqttIngest(MqttClientOptions options, IGrainFactory grains, ILogger? logger = null)
+    /// <summary>
+    /// Messages in the grains at once by default: the handler's synchronous part (parse, validate, enqueue the grain
+    /// call) runs in arrival order, so each grain still sees its messages in order, and each acknowledgement waits for
+    /// its grain (the client acknowledges in order), so nothing is acknowledged before it was applied.
+    /// </summary>
+    public const int DefaultConcurrency = 256;
+
+    /// <remarks>Sets <paramref name="options"/>' MaximumConcurrentHandlers to <paramref name="concurrency"/> (1 = one message at a time).</remarks>
+    public MqttIngest(MqttClientOptions options, IGrainFactory grains, ILogger? logger = null, int concurrency = DefaultConcurrency)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        options.MaximumConcurrentHandlers = concurrency;
+
         _logger = logger ?? NullLogger.Instance;
         _router = new IngestRouter(grains);
         _client = new MqttClient(options) { MessageHandler = HandleAsync };
@@ -69,6 +82,18 @@ internal sealed class MqttIngest : IAsyncDisposable
     /// <summary>Completes when <paramref name="count"/> messages in total have been applied or rejected.</summary>
     public Task WhenProcessed(long count) => _progress.WhenProcessed(count);
 
+    /// <summary>Messages on <paramref name="kind"/> topics applied or rejected so far.</summary>
+    public long ProcessedOf(TopicKind kind) => _progressByKind[(int)kind].Processed;
+
+    /// <summary>Messages on <paramref name="kind"/> topics rejected so far.</summary>
+    public long RejectedOf(TopicKind kind) => Interlocked.Read(ref _rejectedByKind[(int)kind]);
+
+    /// <summary>
+    /// Completes when <paramref name="count"/> messages on <paramref name="kind"/> topics have been applied or rejected
+    /// (counting per kind keeps a stray retained message of another kind from satisfying the wait).
+    /// </summary>
+    public Task WhenProcessed(TopicKind kind, long count) => _progressByKind[(int)kind].WhenProcessed(count);
+
     public async ValueTask DisposeAsync()
     {
         if (_client.IsConnected)
@@ -81,6 +106,7 @@ internal sealed class MqttIngest : IAsyncDisposable
 
     private async ValueTask HandleAsync(MqttApplicationMessage message, CancellationToken cancellationToken)
     {
+        var kind = Topics.TryParse(message.Topic, out var parsed) ? parsed.Kind : (TopicKind?)null;
         try
         {
             var rejection = await _router.RouteAsync(message.Topic, message.Payload);
@@ -91,6 +117,7 @@ internal sealed class MqttIngest : IAsyncDisposable
             else
             {
                 _rejected.AddOrUpdate(rejection.Code, 1, (_, n) => n + 1);
+                CountRejected(kind);
                 IngestLog.Rejected(_logger, message.Topic, rejection.Code, rejection.Message);
             }
         }
@@ -98,11 +125,25 @@ internal sealed class MqttIngest : IAsyncDisposable
         {
             // The grain threw (a bug, or a call timeout): the message is counted and acknowledged, never retried forever.
             _rejected.AddOrUpdate("grain-failed", 1, (_, n) => n + 1);
+            CountRejected(kind);
             IngestLog.GrainFailed(_logger, message.Topic, error);
         }
         finally
         {
+            if (kind is { } k)
+            {
+                _progressByKind[(int)k].Increment();
+            }
+
             _progress.Increment();
+        }
+    }
+
+    private void CountRejected(TopicKind? kind)
+    {
+        if (kind is { } k)
+        {
+            Interlocked.Increment(ref _rejectedByKind[(int)k]);
         }
     }
 }

@@ -25,7 +25,7 @@ namespace GreenCompute.Silo.Simulation;
 internal sealed class SimulatedSilo : IAsyncDisposable
 {
     private SimulatedSilo(SiloOptions options, SimulationData data, SimulationClock clock, GrainHost host, IGrainStorage storage,
-        FleetCommandSink sink, ComfortSchedule comfort, JobStream jobs, ThermostatShadow shadow, string? temporaryFolder, HistoryStore history, LedgerSetup ledger)
+        IFleetLink link, ComfortSchedule comfort, JobStream jobs, ThermostatShadow shadow, string? temporaryFolder, HistoryStore history, LedgerSetup ledger)
     {
         Ledger = ledger;
         Devices = new SimulatedDevices(clock.Fleet, host.GetGrain<ILedgerGrain>(LedgerGrains.LedgerKey), ledger.Domain, options.Seed, ledger.RegisterDeviceAsync);
@@ -35,7 +35,7 @@ internal sealed class SimulatedSilo : IAsyncDisposable
         Clock = clock;
         Host = host;
         Storage = storage;
-        Sink = sink;
+        Link = link;
         Comfort = comfort;
         Jobs = jobs;
         Shadow = shadow;
@@ -49,7 +49,8 @@ internal sealed class SimulatedSilo : IAsyncDisposable
     public SimulatedFleet Fleet => Clock.Fleet;
     public GrainHost Host { get; }
     public IGrainStorage Storage { get; }
-    public FleetCommandSink Sink { get; }
+    /// <summary>How agents and feeds reach the grains: MQTT (default) or direct calls (--in-process).</summary>
+    public IFleetLink Link { get; }
     public SimulatedAgents Agents { get; }
     public ComfortSchedule Comfort { get; }
     public JobStream Jobs { get; }
@@ -108,21 +109,25 @@ internal sealed class SimulatedSilo : IAsyncDisposable
         var history = HistoryStore.Open(options, temporary, clock.Time);
 
         var host = new GrainHost(storage, clock.Time, new GrainHostOptions { CallTimeout = Timeout.InfiniteTimeSpan }, onError);
-        var sink = new FleetCommandSink();
-        SiloGrains.AddTo(host, sink, new NodeOptions(), new SchedulerOptions { AutoPlan = false }, history.Recorder);
+        IFleetLink link = options.InProcess
+            ? new InProcessFleetLink(host)
+            : new Mqtt.MqttFleetLink(options.BrokerUrl, host, fleet.Nodes.Select(n => n.NodeId));
+        SiloGrains.AddTo(host, link.Commands, new NodeOptions(), new SchedulerOptions { AutoPlan = false }, history.Recorder);
         var ledger = await LedgerSetup.StartAsync(options, temporary, clock.Time);
         // The simulation closes epochs itself, in step with simulated time (no ledger timer).
         LedgerGrains.AddTo(host, ledger.Committer, new LedgerOptions { Domain = ledger.Domain, AutoTick = false });
         await host.StartAsync(CancellationToken.None);
         var shadow = new ThermostatShadow(fleetOptions, data.Weather, scenario.Start, comfort, data.Prices);
-        var silo = new SimulatedSilo(options, data, clock, host, storage, sink, comfort, jobs, shadow, temporary, history, ledger);
+        var silo = new SimulatedSilo(options, data, clock, host, storage, link, comfort, jobs, shadow, temporary, history, ledger);
         await silo.RegisterFleetAsync(offset);
         await silo.Devices.PairAllAsync();
+        await link.StartAsync([.. fleet.Nodes.Select(n => n.NodeId)], clock.Now);
         return silo;
     }
 
     public async ValueTask DisposeAsync()
     {
+        await Link.DisposeAsync();
         await Host.StopAsync(CancellationToken.None);
         await Host.DisposeAsync();
         (Storage as IDisposable)?.Dispose();

@@ -49,7 +49,7 @@ internal sealed class SimulationRunner(SimulatedSilo silo)
             }
 
             await SubmitDueJobsAsync(now);
-            while (silo.Sink.TryTake(out var command))
+            foreach (var command in await silo.Link.TakeCommandsAsync())
             {
                 silo.Agents.Apply(command);
             }
@@ -85,28 +85,24 @@ internal sealed class SimulationRunner(SimulatedSilo silo)
         var now = silo.Clock.Now;
         var band = silo.Comfort.BandAt(now);
         var telemetry = silo.Fleet.ReadTelemetry();
-        var reports = new List<Task<TelemetryResult>>(telemetry.Count);
+        var reports = new List<NodeTelemetry>(telemetry.Count);
         foreach (var t in telemetry)
         {
-
             _violation += ThermostatShadow.Violation(t.RoomTemperature, band) * step;
             if (t.RoomTemperature < band.Min)
             {
                 _tooCold += (band.Min - t.RoomTemperature) * step;
             }
-            reports.Add(silo.Host.GetGrain<IHeaterNodeGrain>(t.NodeId).ReportTelemetry(SimulatedAgents.ToTelemetry(t)));
+            reports.Add(SimulatedAgents.ToTelemetry(t));
         }
 
-        foreach (var result in await Task.WhenAll(reports))
-        {
-            TelemetryRejected += result.Accepted ? 0 : 1;
-        }
+        TelemetryRejected += await silo.Link.ReportTelemetryAsync(reports);
 
         silo.Agents.GuardAll();
         var events = silo.Agents.CollectEvents(completions);
         if (events.Length > 0)
         {
-            await silo.Scheduler.ReportTaskEvents(events);
+            await silo.Link.ReportTaskEventsAsync(events);
             await silo.Devices.SubmitCompletionsAsync(events);
         }
     }
@@ -132,12 +128,9 @@ internal sealed class SimulationRunner(SimulatedSilo silo)
             }
         }
 
-        await silo.Scheduler.UpdatePrices(new PriceCurve(silo.Zone, hour, TimeSpan.FromHours(1), prices.MoveToImmutable()));
         var outdoor = Enumerable.Range(0, hours + 1).Select(h => silo.Data.Weather.OutdoorAt(hour.AddHours(h))).ToImmutableArray();
-        foreach (var siteId in silo.Fleet.Nodes.Select(n => n.SiteId).Distinct())
-        {
-            await silo.Scheduler.UpdateWeather(new OutdoorForecast(siteId, hour, TimeSpan.FromHours(1), outdoor));
-        }
+        var forecasts = silo.Fleet.Nodes.Select(n => n.SiteId).Distinct().Select(siteId => new OutdoorForecast(siteId, hour, TimeSpan.FromHours(1), outdoor)).ToList();
+        await silo.Link.FeedMarketAsync(new PriceCurve(silo.Zone, hour, TimeSpan.FromHours(1), prices.MoveToImmutable()), forecasts);
     }
 
     private async Task SubmitDueJobsAsync(DateTimeOffset now)

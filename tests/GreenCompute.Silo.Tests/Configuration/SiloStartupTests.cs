@@ -13,6 +13,8 @@ public class SiloStartupTests
     [InlineData("--days", "0", "--days")]
     [InlineData("--cores", "many", "--cores")]
     [InlineData("--frobnicate", "1", "--frobnicate")]
+    [InlineData("--broker", "http://127.0.0.1:1883", "--broker")]
+    [InlineData("--broker", "mqtt://127.0.0.1:1883/gc", "--broker")]
     public async Task RunAsync_BadSetting_StopsWithOneMessageNamingTheSettingAndTheFix(string option, string value, string named)
     {
         var report = Path.Combine(Path.GetTempPath(), $"gc-report-{Guid.NewGuid():N}.md");

@@ -1,0 +1,51 @@
+using System.Collections.Immutable;
+using GreenCompute.Actors;
+using GreenCompute.Grains;
+using GreenCompute.Grains.Nodes;
+using GreenCompute.Grains.Scheduling;
+
+namespace GreenCompute.Silo.Simulation;
+
+/// <summary>The direct path (<c>--in-process</c>): grain calls instead of messages, commands through a queue.</summary>
+internal sealed class InProcessFleetLink(IGrainFactory grains) : IFleetLink
+{
+    private readonly FleetCommandSink _sink = new();
+
+    public INodeCommandSink Commands => _sink;
+
+    public string Description => "Agents: in-process (direct grain calls, no MQTT).";
+
+    private ISchedulerGrain Scheduler => grains.GetGrain<ISchedulerGrain>(SiloGrains.SchedulerKey);
+
+    public Task StartAsync(IReadOnlyList<string> nodeIds, DateTimeOffset now) => Task.CompletedTask;
+
+    public async Task FeedMarketAsync(PriceCurve prices, IReadOnlyList<OutdoorForecast> forecasts)
+    {
+        await Scheduler.UpdatePrices(prices);
+        foreach (var forecast in forecasts)
+        {
+            await Scheduler.UpdateWeather(forecast);
+        }
+    }
+
+    public async Task<int> ReportTelemetryAsync(IReadOnlyList<NodeTelemetry> reports)
+    {
+        var results = await Task.WhenAll(reports.Select(t => grains.GetGrain<IHeaterNodeGrain>(t.NodeId).ReportTelemetry(t)));
+        return results.Count(r => !r.Accepted);
+    }
+
+    public Task ReportTaskEventsAsync(ImmutableArray<TaskEvent> events) => Scheduler.ReportTaskEvents(events);
+
+    public Task<IReadOnlyList<NodeCommand>> TakeCommandsAsync()
+    {
+        var commands = new List<NodeCommand>();
+        while (_sink.TryTake(out var command))
+        {
+            commands.Add(command);
+        }
+
+        return Task.FromResult<IReadOnlyList<NodeCommand>>(commands);
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}
