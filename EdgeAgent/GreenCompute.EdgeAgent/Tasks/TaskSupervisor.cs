@@ -43,6 +43,18 @@ internal sealed class TaskSupervisor(
         }
     }
 
+    /// <summary>The running tasks' process ids.</summary>
+    public IReadOnlyList<int> ProcessIds
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _running.Values.Select(t => t.Process.Id)];
+            }
+        }
+    }
+
     /// <summary>Cores kept busy by running tasks.</summary>
     public int BusyCores
     {

@@ -42,7 +42,12 @@ internal sealed class TelemetryLoop(
     /// <summary>Raised with each report after it was handed to the client (tests await it).</summary>
     public event Action<TelemetryPayload>? Published;
 
-    public void Start() => _timer = time.CreateTimer(_ => Tick(), null, TimeSpan.Zero, Period);
+    /// <summary>Reports once now, then every period.</summary>
+    public void Start()
+    {
+        Tick();
+        _timer = time.CreateTimer(_ => Tick(), null, Period, Period);
+    }
 
     public void Dispose() => _timer?.Dispose();
 
