@@ -111,24 +111,27 @@ internal sealed class AgentHost : IAsyncDisposable
         await _stop.CancelAsync().ConfigureAwait(false);
         try
         {
-            await _pump.ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // The pump ends by cancellation; rows not yet acknowledged stay in the outbox for the next start.
-        }
-
-        try
-        {
             await Link.GoOfflineAsync().ConfigureAwait(false);
         }
-        catch (Exception error) when (error is TimeoutException or ObjectDisposedException or OperationCanceledException)
+        catch (Exception error) when (error is TimeoutException or ObjectDisposedException or OperationCanceledException
+            or Mqtt.Client.MqttClientNotConnectedException)
         {
             // Broker away at shutdown: the last will says "offline" for us.
             AgentLog.StatusNotSent(_logger, error.Message);
         }
 
+        // Disposing the client fails the publishes still waiting for a PUBACK, which ends the pump; their rows stay in
+        // the outbox and are sent again by the next start.
         await Link.DisposeAsync().ConfigureAwait(false);
+        try
+        {
+            await _pump.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The pump ends by cancellation.
+        }
+
         Limiter.Dispose();
         _stop.Dispose();
     }

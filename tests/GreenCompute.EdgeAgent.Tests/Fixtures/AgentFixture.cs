@@ -69,12 +69,12 @@ internal sealed class AgentFixture : IAsyncDisposable
     };
 
     /// <summary>Publishes a command as the silo would (QoS 1 on the node's commands topic).</summary>
-    public Task SendAsync(CommandPayload command) => Observer.PublishAsync(new MqttApplicationMessage
+    public Task SendAsync(CommandPayload command) => Within.Async(Observer.PublishAsync(new MqttApplicationMessage
     {
         Topic = Topics.Commands(NodeId),
         Payload = PayloadCodec.Write(command, PayloadJsonContext.Default.CommandPayload),
         QualityOfService = MqttQualityOfService.AtLeastOnce,
-    });
+    }), "the broker to acknowledge the command");
 
     public static CommandPayload Command(double powerCap = 1000, TaskStartPayload[]? start = null, string[]? pause = null, string[]? cancel = null) =>
         new(PayloadValidator.Version, NodeId, new DateTimeOffset(2026, 11, 22, 0, 0, 0, TimeSpan.Zero), powerCap, "computing", start, pause, cancel,
