@@ -85,8 +85,18 @@ internal static class Program
             var pairing = new PairingClient(http, options.StateFolder, TimeProvider.System, loggers.CreateLogger("GreenCompute.EdgeAgent.Pairing"));
             var code = pairing.ClaimCodeFor();
             Console.WriteLine(PairingScreen.Render(code, key.Address.ToString(), server));
-            var credentials = await pairing.PairAsync(new PairingRequest(code, key.Address.ToString(), options.Heater.Cores,
-                options.Heater.MaxPower.Value, typeof(Program).Assembly.GetName().Version?.ToString() ?? "0"), stop);
+            AgentCredentials credentials;
+            try
+            {
+                credentials = await pairing.PairAsync(new PairingRequest(code, key.Address.ToString(), options.Heater.Cores,
+                    options.Heater.MaxPower.Value, typeof(Program).Assembly.GetName().Version?.ToString() ?? "0"), stop);
+            }
+            catch (Exception error) when (error is HttpRequestException or InvalidDataException or System.Text.Json.JsonException)
+            {
+                Console.Error.WriteLine($"edge agent: pairing failed: {error.Message}");
+                return 1;
+            }
+
             (nodeId, broker) = (credentials.NodeId, new BrokerEndpoint(credentials.Host, credentials.Port, credentials.Username, credentials.Password));
         }
         else

@@ -40,17 +40,34 @@ internal sealed partial class PairingClient(HttpClient http, string stateFolder,
     }
 
     /// <summary>Announces the device, waits until an installer pairs it, stores and returns the credentials.</summary>
+    /// <remarks>An unreachable server is waited for (logged, retried every <see cref="PollEvery"/>); a refusal (4xx/5xx) ends pairing.</remarks>
     public async Task<AgentCredentials> PairAsync(PairingRequest request, CancellationToken cancellationToken)
     {
-        await PostAsync(request, cancellationToken).ConfigureAwait(false);
+        var posted = false;
         while (true)
         {
+            if (!posted)
+            {
+                posted = await Reachable(() => PostAsync(request, cancellationToken)).ConfigureAwait(false);
+            }
+
             await Task.Delay(PollEvery, time, cancellationToken).ConfigureAwait(false);
-            using var response = await http.GetAsync(new Uri($"api/v1/pairing/requests/{request.ClaimCode}", UriKind.Relative), cancellationToken)
-                .ConfigureAwait(false);
+            if (!posted)
+            {
+                continue;
+            }
+
+            HttpResponseMessage? polled = null;
+            if (!await Reachable(async () => polled = await http.GetAsync(new Uri($"api/v1/pairing/requests/{request.ClaimCode}", UriKind.Relative),
+                cancellationToken).ConfigureAwait(false)).ConfigureAwait(false))
+            {
+                continue;
+            }
+
+            using var response = polled!;
             if (response.StatusCode == HttpStatusCode.NotFound)
             {
-                await PostAsync(request, cancellationToken).ConfigureAwait(false);
+                posted = false;
                 continue;
             }
 
@@ -67,6 +84,20 @@ internal sealed partial class PairingClient(HttpClient http, string stateFolder,
             File.Delete(Path.Combine(stateFolder, ClaimFile));
             Paired(logger, credentials.NodeId, credentials.Host, credentials.Port);
             return credentials;
+        }
+    }
+
+    private async Task<bool> Reachable(Func<Task> call)
+    {
+        try
+        {
+            await call().ConfigureAwait(false);
+            return true;
+        }
+        catch (HttpRequestException error) when (error.StatusCode is null && error.HttpRequestError == HttpRequestError.ConnectionError)
+        {
+            Unreachable(logger, http.BaseAddress?.ToString() ?? "", error.Message);
+            return false;
         }
     }
 
@@ -92,6 +123,9 @@ internal sealed partial class PairingClient(HttpClient http, string stateFolder,
 
         return new AgentCredentials(answer.NodeId, answer.SiteId, answer.RoomId, host, mqtt.Port.Value, mqtt.Username, mqtt.Password);
     }
+
+    [LoggerMessage(21, LogLevel.Warning, "Pairing server {Server} unreachable ({Reason}); retrying")]
+    private static partial void Unreachable(ILogger logger, string server, string reason);
 
     [LoggerMessage(20, LogLevel.Information, "Paired as node {NodeId}; broker {Host}:{Port}")]
     private static partial void Paired(ILogger logger, string nodeId, string host, int port);

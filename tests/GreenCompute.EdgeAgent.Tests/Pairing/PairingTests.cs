@@ -115,4 +115,36 @@ public sealed class PairingTests : IDisposable
         Assert.Contains('█', text);
         Assert.True(text.Split('\n').Length > 20, "a QR code has at least 21 modules per side (two per text line)");
     }
+
+    [Fact]
+    public async Task Program_WithoutCredentials_PairsThenConnectsWithTheGivenAccount()
+    {
+        await using var broker = await EmbeddedBroker.StartAsync();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
+        await using var stub = builder.Build();
+        stub.MapPost("/api/v1/pairing/requests", () => Results.Accepted());
+        stub.MapGet("/api/v1/pairing/requests/{code}", (string code) => Results.Json(new
+        {
+            status = "paired",
+            nodeId = "paired-node",
+            siteId = "b1",
+            roomId = "r1",
+            mqtt = new { host = "127.0.0.1", port = broker.Port, username = "dev", password = "pw" },
+        }));
+        await stub.StartAsync();
+        var seen = new Inbox();
+        await using var silo = new Mqtt.Client.MqttClient(new Mqtt.Client.MqttClientOptions { Port = broker.Port }) { MessageHandler = seen.Handle };
+        await silo.ConnectAsync();
+        await silo.SubscribeAsync("gc/v1/nodes/+/status", Mqtt.Protocol.MqttQualityOfService.AtLeastOnce);
+
+        await using (var agent = AgentProcess.Start("--state", _state.Path, "--pair", stub.Urls.First(), "--sensors", "simulated"))
+        {
+            await seen.WaitAsync(m => m.Any(x => x.Topic == "gc/v1/nodes/paired-node/status" && x.GetPayloadText().Contains("online", StringComparison.Ordinal)),
+                "the paired agent's online status", TimeSpan.FromSeconds(60));
+        }
+
+        Assert.Equal("paired-node", PairingClient.LoadCredentials(_state.Path)!.NodeId);
+        await stub.StopAsync();
+    }
 }
