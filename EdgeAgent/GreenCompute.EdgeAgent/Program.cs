@@ -55,6 +55,12 @@ internal static class Program
             e.Cancel = true;
             stop.Cancel();
         };
+        // systemd and `kill` stop with SIGTERM: the same orderly shutdown as Ctrl+C (status offline, outbox kept).
+        using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        });
         try
         {
             return await RunAsync(options, loggers, stop.Token);

@@ -6,7 +6,7 @@ namespace GreenCompute.EdgeAgent.Configuration;
 
 /// <summary>
 /// Everything the agent needs; defaults point at loopback and a local state folder so that
-/// <c>dotnet run --project EdgeAgent/GreenCompute.EdgeAgent -- --node-id n1</c> works beside the silo's embedded broker.
+/// <c>dotnet run --project EdgeAgent/GreenCompute.EdgeAgent -- --node-id n1</c> works against a broker on 127.0.0.1:1883.
 /// </summary>
 internal sealed record AgentOptions
 {
