@@ -17,6 +17,7 @@ internal sealed class AgentLink : IAsyncDisposable
     private readonly string _nodeId;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private volatile bool _online;
 
     public AgentLink(BrokerEndpoint broker, string nodeId, TimeProvider time, ILogger logger)
     {
@@ -114,8 +115,6 @@ internal sealed class AgentLink : IAsyncDisposable
             _ = PublishOnlineAsync();
         }
     }
-
-    private bool _online;
 
     private async Task PublishOnlineAsync()
     {
