@@ -40,7 +40,8 @@ public sealed class TaskCommandTests : IDisposable
         var signed = new SignedTaskCompletion(new TaskCompletion(receipt.NodeId, receipt.Sequence, receipt.Time, receipt.JobId!, receipt.TaskId!,
             receipt.CoreSeconds!.Value, receipt.OutputHash!), receipt.Signature);
         Assert.Equal(agent.Agent.Key.Address.ToString(), new ReceiptVerifier(ReceiptDomain.Local).RecoverSigner(signed), ignoreCase: true);
-        Assert.Equal(0, agent.Agent.Outbox.Count);
+        // The observer can see the receipt before the agent has handled its PUBACK: wait for the row to go.
+        await Within.Until(() => agent.Agent.Outbox.Count == 0, "the outbox to drain after the PUBACKs");
     }
 
     [Fact]
