@@ -1,0 +1,3 @@
+namespace GreenCompute.EdgeAgent.Outbox;
+
+internal sealed record OutboxMessage(long Id, string Topic, byte[] Payload);

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace GreenCompute.Silo.Content;
+
+/// <summary>
+/// The content store on its own small Kestrel server bound to loopback (the silo's; the Web host maps the same endpoints
+/// into its own app). Port 0 picks a free port; <see cref="BaseAddress"/> says which.
+/// </summary>
+public sealed class ContentServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private ContentServer(WebApplication app, Uri baseAddress)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public ContentStore Store => _app.Services.GetRequiredService<ContentStore>();
+
+    public static async Task<ContentServer> StartAsync(string folder, int port = 0, CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, port));
+        builder.Services.AddContentStore(folder);
+        var app = builder.Build();
+        app.MapContentStore();
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new ContentServer(app, new Uri(address.TrimEnd('/') + "/"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+}
