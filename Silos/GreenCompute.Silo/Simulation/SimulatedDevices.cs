@@ -68,6 +68,9 @@ internal sealed class SimulatedDevices(SimulatedFleet fleet, ILedgerGrain ledger
         }
     }
 
+    /// <summary>The payout address of the simulated host who owns the heaters of <paramref name="siteId"/>.</summary>
+    public Address HostOf(string siteId) => Key($"host:{siteId}").Address;
+
     private ulong Next(string nodeId)
     {
         var (signer, sequence) = _devices[nodeId];

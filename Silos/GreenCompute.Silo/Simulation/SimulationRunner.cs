@@ -33,28 +33,11 @@ internal sealed class SimulationRunner(SimulatedSilo silo)
     {
         var start = silo.Clock.Now;
         var end = silo.Data.Scenario.End;
-        var step = silo.Clock.Step;
         var nextHour = start + TimeSpan.FromHours(1);
         _wall.Start();
         while (silo.Clock.Now < end && !cancellationToken.IsCancellationRequested)
         {
-            var now = silo.Clock.Now;
-            if (now >= _nextRound)
-            {
-                await FeedMarketDataAsync(now);
-                await silo.Devices.SubmitReadingsAsync(silo.Agents.RoomWantsHeat);
-                await silo.LedgerGrain.CloseDueEpochs();
-                await silo.Scheduler.RunRound();
-                _nextRound = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % Slot.Ticks), TimeSpan.Zero) + Slot;
-            }
-
-            await SubmitDueJobsAsync(now);
-            while (silo.Sink.TryTake(out var command))
-            {
-                silo.Agents.Apply(command);
-            }
-
-            await StepAsync(step);
+            await StepOnceAsync();
             if (silo.Clock.Now >= nextHour)
             {
                 nextHour += TimeSpan.FromHours(1);
@@ -68,6 +51,34 @@ internal sealed class SimulationRunner(SimulatedSilo silo)
         }
 
         return await SummarizeAsync();
+    }
+
+    /// <summary>True once simulated time has reached the end of the scenario's data.</summary>
+    public bool Finished => silo.Clock.Now >= silo.Data.Scenario.End;
+
+    /// <summary>
+    /// One clock step (a planning round first when one is due): the unit of progress for hosts that drive the run
+    /// themselves (the web host paces it; its tests step it as fast as they like). Not thread-safe: one caller.
+    /// </summary>
+    public async Task StepOnceAsync()
+    {
+        var now = silo.Clock.Now;
+        if (now >= _nextRound)
+        {
+            await FeedMarketDataAsync(now);
+            await silo.Devices.SubmitReadingsAsync(silo.Agents.RoomWantsHeat);
+            await silo.LedgerGrain.CloseDueEpochs();
+            await silo.Scheduler.RunRound();
+            _nextRound = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % Slot.Ticks), TimeSpan.Zero) + Slot;
+        }
+
+        await SubmitDueJobsAsync(now);
+        while (silo.Sink.TryTake(out var command))
+        {
+            silo.Agents.Apply(command);
+        }
+
+        await StepAsync(silo.Clock.Step);
     }
 
     private async Task StepAsync(TimeSpan step)

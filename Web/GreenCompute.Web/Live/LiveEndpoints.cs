@@ -1,0 +1,66 @@
+using GreenCompute.Web.Accounts;
+using GreenCompute.Web.Components.Shared;
+using GreenCompute.Web.Hosting;
+
+namespace GreenCompute.Web.Live;
+
+/// <summary>
+/// Server-sent events for htmx (<c>sse-swap</c>) and the JSON the charts draw. Same scoping as the pages: a site or
+/// room outside the caller's scope is 404.
+/// </summary>
+internal static class LiveEndpoints
+{
+    public static void MapLiveEndpoints(this IEndpointRouteBuilder app)
+    {
+        var pages = app.MapGroup("").RequireAuthorization(p => p.RequireRole(Roles.Operator, Roles.Manager)).ExcludeFromDescription();
+        pages.MapGet("/live/sites/{siteId}", async (string siteId, HttpContext context, Access access, CoHostedSilo silo, FleetTicks ticks, FragmentRenderer renderer) =>
+        {
+            if (!access.CanSeeSite(context.User, siteId))
+            {
+                return Results.NotFound();
+            }
+
+            await ServerSentEvents.StreamAsync(context, ticks, "rooms", async () =>
+                await renderer.RenderAsync<SiteRooms>(new Dictionary<string, object?>
+                {
+                    [nameof(SiteRooms.Overview)] = await silo.Site(siteId).GetOverview(),
+                    [nameof(SiteRooms.Now)] = silo.Now,
+                }));
+            return Results.Empty;
+        });
+
+        pages.MapGet("/live/rooms/{siteId}/{nodeId}", async (string siteId, string nodeId, HttpContext context, Access access, CoHostedSilo silo, FleetTicks ticks, FragmentRenderer renderer) =>
+        {
+            if (await access.SiteOfNodeAsync(context.User, siteId, nodeId) is null)
+            {
+                return Results.NotFound();
+            }
+
+            await ServerSentEvents.StreamAsync(context, ticks, "room", async () =>
+                await renderer.RenderAsync<RoomState>(new Dictionary<string, object?> { [nameof(RoomState.Node)] = await silo.Node(nodeId).GetSnapshot() }));
+            return Results.Empty;
+        });
+
+        pages.MapGet("/data/rooms/{siteId}/{nodeId}/chart", async (string siteId, string nodeId, string? window, HttpContext context, Access access, CoHostedSilo silo) =>
+        {
+            if (await access.SiteOfNodeAsync(context.User, siteId, nodeId) is null)
+            {
+                return Results.NotFound();
+            }
+
+            TimeSpan? span = window switch
+            {
+                null or "24h" => TimeSpan.FromDays(1),
+                "7d" => TimeSpan.FromDays(7),
+                _ => null,
+            };
+            if (span is null)
+            {
+                return Results.Problem(statusCode: 400, title: "Bad window", detail: "window is 24h or 7d.");
+            }
+
+            var chart = await silo.History.RoomChartAsync(nodeId, silo.Zone, silo.Now, span.Value);
+            return Results.Json(ChartSeries.From(chart));
+        });
+    }
+}
