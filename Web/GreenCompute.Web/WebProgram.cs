@@ -61,6 +61,7 @@ internal static class WebProgram
         services.AddSingleton<Access>();
         services.AddHostedService<AccountBootstrap>();
         services.AddSingleton<FragmentRenderer>();
+        services.AddSingleton<GreenCompute.Web.Jobs.JobService>();
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
@@ -74,6 +75,12 @@ internal static class WebProgram
                 o.SlidingExpiration = true;
                 o.Events.OnRedirectToAccessDenied = context =>
                 {
+                    if (context.Request.Path.StartsWithSegments("/api"))
+                    {
+                        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                        return Task.CompletedTask;
+                    }
+
                     // A page the role may not open: 403 with a short page, not a redirect.
                     context.Response.StatusCode = StatusCodes.Status403Forbidden;
                     context.Response.ContentType = "text/html; charset=utf-8";
@@ -81,7 +88,7 @@ internal static class WebProgram
                 };
                 o.Events.OnRedirectToLogin = context =>
                 {
-                    if (context.Request.Path.StartsWithSegments("/live") || context.Request.Path.StartsWithSegments("/data"))
+                    if (context.Request.Path.StartsWithSegments("/live") || context.Request.Path.StartsWithSegments("/data") || context.Request.Path.StartsWithSegments("/api"))
                     {
                         context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                         return Task.CompletedTask;

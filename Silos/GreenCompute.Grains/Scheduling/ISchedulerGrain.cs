@@ -34,4 +34,7 @@ public interface ISchedulerGrain : IGrainWithStringKey
     Task<SchedulerStatus> GetStatus();
 
     Task<JobStatus?> GetJob(string jobId);
+
+    /// <summary>Every task of the job, in index order; empty when the job is unknown.</summary>
+    Task<ImmutableArray<TaskStatus>> GetTasks(string jobId);
 }

@@ -76,6 +76,11 @@ internal sealed class SchedulerGrain(SchedulerOptions options) : Grain<Scheduler
         return JobSubmissionResult.Queued(jobId);
     }
 
+    public Task<ImmutableArray<TaskStatus>> GetTasks(string jobId) =>
+        Task.FromResult(_book.Find(jobId) is { } job
+            ? [.. job.Tasks.Select(t => new TaskStatus(t.Id, t.State, t.Progress.Value, t.Work.Value, t.NodeId, t.StateChangedAt, t.Reason.Text))]
+            : ImmutableArray<TaskStatus>.Empty);
+
     public Task<JobEstimate?> PreviewJob(JobSpec spec) =>
         Task.FromResult(_lastSnapshot is { } snapshot
             ? TaskAssigner.Preview(snapshot with { Now = TimeProvider.GetUtcNow() }, spec, options.Assigner)

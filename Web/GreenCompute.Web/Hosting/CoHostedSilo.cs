@@ -20,6 +20,7 @@ internal sealed partial class CoHostedSilo(WebOptions options, FleetTicks ticks,
     private SimulatedSilo? _silo;
     private SimulationRunner? _runner;
     private Task _loop = Task.CompletedTask;
+    private int _disposed;
 
     public SimulatedSilo Silo => _silo ?? throw new InvalidOperationException("The silo has not started yet.");
 
@@ -124,6 +125,12 @@ internal sealed partial class CoHostedSilo(WebOptions options, FleetTicks ticks,
 
     public async ValueTask DisposeAsync()
     {
+        // The web application and its host both dispose the service provider's singletons.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stop.CancelAsync();
         await _loop;
         if (_silo is not null)

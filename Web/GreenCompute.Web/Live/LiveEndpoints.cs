@@ -1,6 +1,7 @@
 using GreenCompute.Web.Accounts;
 using GreenCompute.Web.Components.Shared;
 using GreenCompute.Web.Hosting;
+using GreenCompute.Web.Jobs;
 
 namespace GreenCompute.Web.Live;
 
@@ -38,6 +39,24 @@ internal static class LiveEndpoints
 
             await ServerSentEvents.StreamAsync(context, ticks, "room", async () =>
                 await renderer.RenderAsync<RoomState>(new Dictionary<string, object?> { [nameof(RoomState.Node)] = await silo.Node(nodeId).GetSnapshot() }));
+            return Results.Empty;
+        });
+
+        var customers = app.MapGroup("").RequireAuthorization(p => p.RequireRole(Roles.Customer)).ExcludeFromDescription();
+        customers.MapGet("/live/jobs", async (HttpContext context, JobService jobs, FleetTicks ticks, FragmentRenderer renderer) =>
+            await ServerSentEvents.StreamAsync(context, ticks, "jobs", async () =>
+                await renderer.RenderAsync<JobList>(new Dictionary<string, object?> { [nameof(JobList.Jobs)] = await jobs.ListAsync(context.User) })));
+        customers.MapGet("/live/jobs/{jobId}", async (string jobId, HttpContext context, JobService jobs, FleetTicks ticks, FragmentRenderer renderer) =>
+        {
+            if (await jobs.GetAsync(context.User, jobId) is null)
+            {
+                return Results.NotFound();
+            }
+
+            await ServerSentEvents.StreamAsync(context, ticks, "job", async () =>
+                await jobs.GetAsync(context.User, jobId) is { } job
+                    ? await renderer.RenderAsync<JobDetail>(new Dictionary<string, object?> { [nameof(JobDetail.Job)] = job })
+                    : "");
             return Results.Empty;
         });
 
