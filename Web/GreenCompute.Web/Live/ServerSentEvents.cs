@@ -22,17 +22,23 @@ internal static class ServerSentEvents
         await response.Body.FlushAsync(ct);
         try
         {
+            // Render whenever the fleet moved since the last render: also a step that came during the pause below.
+            long sent = -1;
             while (!ct.IsCancellationRequested)
             {
                 var tick = ticks.Next;
-                var fired = await Task.WhenAny(tick, Task.Delay(Heartbeat, ct));
-                if (fired != tick)
+                if (ticks.Count == sent)
                 {
-                    await response.WriteAsync(": heartbeat\n\n", ct);
-                    await response.Body.FlushAsync(ct);
+                    if (await Task.WhenAny(tick, Task.Delay(Heartbeat, ct)) != tick)
+                    {
+                        await response.WriteAsync(": heartbeat\n\n", ct);
+                        await response.Body.FlushAsync(ct);
+                    }
+
                     continue;
                 }
 
+                sent = ticks.Count;
                 await response.WriteAsync(Format(eventName, await render()), ct);
                 await response.Body.FlushAsync(ct);
                 await Task.Delay(MinimumInterval, ct);
