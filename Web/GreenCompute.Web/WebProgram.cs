@@ -4,6 +4,7 @@ using GreenCompute.Web.Api;
 using GreenCompute.Web.Components;
 using GreenCompute.Web.Hosting;
 using GreenCompute.Web.Live;
+using GreenCompute.Web.Pairing;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -62,6 +63,12 @@ internal static class WebProgram
         services.AddHostedService<AccountBootstrap>();
         services.AddSingleton<FragmentRenderer>();
         services.AddSingleton<GreenCompute.Web.Jobs.JobService>();
+        var usersFile = options.UsersFile ?? "greencompute-users.db";
+        services.AddSingleton(new PairingStore(usersFile));
+        services.AddSingleton<GuessLimiter>();
+        services.AddSingleton<PairingService>();
+        services.AddSingleton<MqttEndpoint>();
+        services.AddHostedService(sp => sp.GetRequiredService<MqttEndpoint>());
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
@@ -118,6 +125,7 @@ internal static class WebProgram
         app.MapAccountEndpoints();
         app.MapLiveEndpoints();
         app.MapJobsApi();
+        app.MapPairingApi();
         app.MapRazorComponents<App>();
         return app;
     }

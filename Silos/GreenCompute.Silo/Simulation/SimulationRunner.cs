@@ -20,6 +20,7 @@ internal sealed class SimulationRunner(SimulatedSilo silo)
     private static readonly TimeSpan ForecastLength = TimeSpan.FromHours(48);
 
     private readonly Stopwatch _wall = new();
+    private readonly HashSet<string> _simulated = [.. silo.Fleet.Nodes.Select(n => n.NodeId)];
     private Eur _cost = Eur.Zero;
     private KelvinHours _violation = KelvinHours.Zero;
     private KelvinHours _tooCold = KelvinHours.Zero;
@@ -27,6 +28,9 @@ internal sealed class SimulationRunner(SimulatedSilo silo)
     private DateTimeOffset _lastRecordedHour = DateTimeOffset.MinValue;
 
     public int TelemetryRejected { get; private set; }
+
+    /// <summary>Where commands for nodes outside the simulated fleet go (paired devices); null drops them.</summary>
+    public GreenCompute.Grains.Nodes.INodeCommandSink? PairedNodes { get; set; }
 
     /// <summary>Runs until the scenario ends or <paramref name="cancellationToken"/> fires; calls <paramref name="onHour"/> every simulated hour.</summary>
     public async Task<FleetSummary> RunAsync(Func<FleetSummary, Task>? onHour = null, CancellationToken cancellationToken = default)
@@ -75,7 +79,15 @@ internal sealed class SimulationRunner(SimulatedSilo silo)
         await SubmitDueJobsAsync(now);
         while (silo.Sink.TryTake(out var command))
         {
-            silo.Agents.Apply(command);
+            if (_simulated.Contains(command.NodeId))
+            {
+                silo.Agents.Apply(command);
+            }
+            else if (PairedNodes is { } devices)
+            {
+                // A real device paired into a simulated site: its commands go out over MQTT.
+                await devices.SendAsync(command, CancellationToken.None);
+            }
         }
 
         await StepAsync(silo.Clock.Step);

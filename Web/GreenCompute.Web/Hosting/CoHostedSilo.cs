@@ -37,6 +37,13 @@ internal sealed partial class CoHostedSilo(WebOptions options, FleetTicks ticks,
 
     public IReadOnlyList<string> SiteIds { get; private set; } = [];
 
+    /// <summary>Where commands for paired (non-simulated) devices go: the MQTT endpoint sets it when its broker runs.</summary>
+    public GreenCompute.Grains.Nodes.INodeCommandSink? PairedNodeCommands
+    {
+        get => _runner?.PairedNodes;
+        set => _runner!.PairedNodes = value;
+    }
+
     public IHeaterNodeGrain Node(string nodeId) => Silo.Host.GetGrain<IHeaterNodeGrain>(nodeId);
 
     public ISiteGrain Site(string siteId) => Silo.Host.GetGrain<ISiteGrain>(siteId);

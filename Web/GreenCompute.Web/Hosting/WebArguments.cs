@@ -18,6 +18,7 @@ internal static class WebArguments
           --users FILE      accounts database (default greencompute-users.db)
           --state FILE      grain state (default: a temporary file)
           --seed-demo       create demo accounts (manager, customer, installer, host) and print their passwords
+          --mqtt-port N     embedded MQTT broker for paired devices (default 1883; 0 = any free port; -1 = none)
           --no-chain        journal ledger epochs locally even when anvil is installed
         """;
 
@@ -30,6 +31,7 @@ internal static class WebArguments
         ["--load"] = $"{WebOptions.SectionName}:{nameof(WebOptions.TraceLoad)}",
         ["--data"] = $"{WebOptions.SectionName}:{nameof(WebOptions.DataFolder)}",
         ["--users"] = $"{WebOptions.SectionName}:{nameof(WebOptions.UsersFile)}",
+        ["--mqtt-port"] = $"{WebOptions.SectionName}:{nameof(WebOptions.MqttPort)}",
         ["--state"] = $"{WebOptions.SectionName}:{nameof(WebOptions.StateFile)}",
     };
 

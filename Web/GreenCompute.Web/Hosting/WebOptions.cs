@@ -43,4 +43,7 @@ internal sealed record WebOptions
     public bool NoChain { get; init; }
 
     public int Seed { get; init; } = 42;
+
+    /// <summary>The embedded MQTT broker's loopback port for paired devices; 0 = any free port, -1 = no broker.</summary>
+    public int MqttPort { get; init; } = 1883;
 }

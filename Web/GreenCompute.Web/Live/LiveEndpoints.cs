@@ -2,6 +2,7 @@ using GreenCompute.Web.Accounts;
 using GreenCompute.Web.Components.Shared;
 using GreenCompute.Web.Hosting;
 using GreenCompute.Web.Jobs;
+using GreenCompute.Web.Pairing;
 
 namespace GreenCompute.Web.Live;
 
@@ -57,6 +58,23 @@ internal static class LiveEndpoints
                 await jobs.GetAsync(context.User, jobId) is { } job
                     ? await renderer.RenderAsync<JobDetail>(new Dictionary<string, object?> { [nameof(JobDetail.Job)] = job })
                     : "");
+            return Results.Empty;
+        });
+
+        var installers = app.MapGroup("").RequireAuthorization(p => p.RequireRole(Roles.Operator, Roles.Installer)).ExcludeFromDescription();
+        installers.MapGet("/live/pairings/{nodeId}", async (string nodeId, HttpContext context, PairingStore pairings, CoHostedSilo silo, FleetTicks ticks, FragmentRenderer renderer) =>
+        {
+            if (pairings.FindByNode(nodeId) is null)
+            {
+                return Results.NotFound();
+            }
+
+            await ServerSentEvents.StreamAsync(context, ticks, "commissioning", async () =>
+                await renderer.RenderAsync<Commissioning>(new Dictionary<string, object?>
+                {
+                    [nameof(Commissioning.Node)] = await silo.Node(nodeId).GetSnapshot(),
+                    [nameof(Commissioning.Now)] = silo.Now,
+                }));
             return Results.Empty;
         });
 

@@ -39,6 +39,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
             ["/live/jobs"] = [401, 403, 403, 200, 403, 403],
             ["/live/jobs/{job}"] = [401, 403, 403, 200, 403, 403],
             ["/account/keys"] = [302, 403, 403, 200, 403, 403],
+            ["/installer"] = [302, 200, 403, 403, 200, 403],
+            ["/installer/pairings/b1-dnothing"] = [302, 404, 403, 403, 404, 403],
+            ["/live/pairings/b1-dnothing"] = [401, 404, 403, 403, 404, 403],
+            ["/api/v1/pairing/requests/AAAA-AAAA"] = [404, 404, 404, 404, 404, 404],
             ["/api/v1/jobs"] = [401, 401, 401, 401, 401, 401],
             ["/openapi/v1.json"] = [200, 200, 200, 200, 200, 200],
     };

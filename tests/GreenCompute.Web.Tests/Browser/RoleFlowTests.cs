@@ -85,4 +85,45 @@ public sealed class RoleFlowTests(WebApp app, Fixtures.Browser browser, ITestOut
         output.WriteLine($"reason before: {before}; after: {await page.Locator("#room-reason").InnerTextAsync()}");
         await Fixtures.Browser.ScreenshotAsync(page, "manager-room-after-narrowing");
     }
+
+    [Fact]
+    public async Task Installer_PairsASimulatedAgent_AndSeesItsFirstTelemetryAndChecklist()
+    {
+        await using var agent = new SimulatedAgent(app);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, (await agent.RequestAsync()).StatusCode);
+        Assert.Equal("pending", (await agent.PollAsync()).GetProperty("status").GetString());
+
+        var page = await browser.SignInAsync(app, "installer1");
+        page.Console += (_, m) => output.WriteLine($"console: {m.Text}");
+        await page.GotoAsync("/installer");
+        await page.FillAsync("input[name='Input.ClaimCode']", agent.ClaimCode.ToLowerInvariant());
+        await page.SelectOptionAsync("select[name='Input.SiteId']", "b1");
+        await page.FillAsync("input[name='Input.RoomName']", "Lab 3");
+        await Fixtures.Browser.ScreenshotAsync(page, "installer-pairing-form");
+        await page.ClickAsync("button:has-text('Pair')");
+        await page.WaitForURLAsync(url => url.Contains("/installer/pairings/", StringComparison.Ordinal));
+        await Expect(page.Locator("#first-telemetry")).ToHaveTextAsync("none yet");
+
+        var paired = await agent.PollAsync();
+        Assert.Equal("paired", paired.GetProperty("status").GetString());
+        var nodeId = paired.GetProperty("nodeId").GetString()!;
+        Assert.Equal("b1", paired.GetProperty("siteId").GetString());
+        var mqtt = paired.GetProperty("mqtt");
+        Assert.Equal(nodeId, mqtt.GetProperty("username").GetString());
+        var password = mqtt.GetProperty("password").GetString()!;
+        Assert.False((await agent.PollAsync()).GetProperty("mqtt").TryGetProperty("password", out _), "the broker password must be handed out once");
+
+        await agent.ConnectAsync(mqtt.GetProperty("host").GetString()!, mqtt.GetProperty("port").GetInt32(), nodeId, password);
+        await agent.PublishTelemetryAsync(nodeId, 21.4, 430);
+        await app.Silo.StepAsync();
+        await Expect(page.Locator("#first-telemetry")).Not.ToHaveTextAsync("none yet");
+        await Expect(page.Locator("li[data-check='Temperature plausible']")).ToContainTextAsync("✔");
+        await Expect(page.Locator("li[data-check='Power reading present']")).ToContainTextAsync("✔");
+        await Expect(page.Locator("li[data-check='Clock in sync']")).ToContainTextAsync("✔");
+        await Fixtures.Browser.ScreenshotAsync(page, "installer-commissioning");
+
+        // The node is in its building now, and its signing address is the ledger's for it.
+        Assert.Contains(nodeId, (await app.Silo.Site("b1").GetRegistration()).NodeIds);
+        Assert.Equal(21.4, (await app.Silo.Node(nodeId).GetSnapshot()).RoomTemperature!.Value.Value);
+    }
 }

@@ -40,6 +40,7 @@ public sealed class WebApp : IAsyncLifetime
             "--buildings", "2", "--rooms", "2", "--days", "3",
             "--users", Path.Combine(_folder, "users.db"),
             "--no-chain",
+            "--mqtt-port", "0",
             "--GreenCompute:ManualClock=true",
         ];
         _app = WebProgram.Create(args, Output, RepositoryPaths.WebProject);
