@@ -42,6 +42,16 @@ internal static class JobsApi
             .WithName("GetJob").WithSummary("A job's status, tasks and bill.")
             .Produces<JobView>().ProducesProblem(StatusCodes.Status404NotFound);
 
+        jobs.MapPost("/{jobId}/cancel", async (string jobId, ClaimsPrincipal user, JobService service) =>
+                await service.CancelAsync(user, jobId) switch
+                {
+                    null => NotFound(jobId),
+                    "" => Results.Ok(await service.GetAsync(user, jobId)),
+                    var refusal => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The job cannot be cancelled", detail: refusal),
+                })
+            .WithName("CancelJob").WithSummary("Cancels a job: queued tasks at once, running ones at their node's next command.")
+            .Produces<JobView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
         jobs.MapGet("/{jobId}/results", async (string jobId, ClaimsPrincipal user, JobService service) =>
                 await service.GetAsync(user, jobId) is { } view
                     ? Results.Ok(view.TaskList.Where(t => t.OutputSha256 is not null).Select(t => new { t.TaskId, t.OutputSha256 }))

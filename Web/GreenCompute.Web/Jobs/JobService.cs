@@ -118,7 +118,7 @@ internal sealed class JobService(CoHostedSilo silo, UserStore users)
         var tasks = await silo.Scheduler.GetTasks(jobId);
         var bill = JobBill.For(status.Done, silo.Silo.Fleet.Nodes[0].Heater, HostTariff.Default);
         return new JobView(
-            status.JobId, status.Name, status.State.ToString().ToLowerInvariant(), status.Reason,
+            status.JobId, status.Name, status.Cancelled ? "cancelled" : status.State.ToString().ToLowerInvariant(), status.Reason,
             status.Tasks, status.TasksCompleted, status.TasksRunning, status.TasksFailed,
             JobViews.Percent(status.Done.Value, status.Work.Value),
             status.SubmittedAt, status.Deadline, status.EstimatedCompletion, status.FinishedAt,
@@ -126,6 +126,18 @@ internal sealed class JobService(CoHostedSilo silo, UserStore users)
                 string.Create(CultureInfo.InvariantCulture, $"{HostTariff.Default.WorkPricePerCoreHour.Value:0.###} EUR per core-hour done; energy is the heaters' power above idle per busy core, all released as room heat")),
             [.. tasks.Select(t => new JobTaskView(t.TaskId, t.State.ToString().ToLowerInvariant(), JobViews.Percent(t.ProgressCoreSeconds, t.WorkCoreSeconds), t.NodeId, t.Reason,
                 t.State == WorkTaskState.Completed ? SimulatedDevices.OutputHash(t.TaskId) : null))]);
+    }
+
+    /// <summary>Cancels the caller's job: null when there is no such job of theirs, else the refusal (already ended) or "".</summary>
+    public async Task<string?> CancelAsync(ClaimsPrincipal user, string jobId)
+    {
+        if (users.JobOwner(jobId) is not { } owner || owner != Access.UserId(user))
+        {
+            return null;
+        }
+
+        var result = await silo.Scheduler.CancelJob(jobId);
+        return result.Applied ? "" : result.Rejection ?? "the job cannot be cancelled";
     }
 
     public async Task<ImmutableArray<JobView>> ListAsync(ClaimsPrincipal user)
