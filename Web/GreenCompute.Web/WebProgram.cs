@@ -63,6 +63,7 @@ internal static class WebProgram
         services.AddHostedService<AccountBootstrap>();
         services.AddSingleton<FragmentRenderer>();
         services.AddSingleton<GreenCompute.Web.Jobs.JobService>();
+        services.AddSingleton<GreenCompute.Web.Earnings.HostEarnings>();
         var usersFile = options.UsersFile ?? "greencompute-users.db";
         services.AddSingleton(new PairingStore(usersFile));
         services.AddSingleton<GuessLimiter>();

@@ -95,7 +95,11 @@ internal sealed class AccountService(UserStore store, TimeProvider time)
             problems["Sites"] = "A building manager needs at least one site.";
         }
 
-        if (payoutAccount is { Length: > 0 } && !(payoutAccount.Length == 42 && payoutAccount.StartsWith("0x", StringComparison.Ordinal) && payoutAccount[2..].All(char.IsAsciiHexDigit)))
+        if (role == Roles.Host && string.IsNullOrEmpty(payoutAccount))
+        {
+            problems["PayoutAccount"] = "A host needs the 0x address their earnings are paid to.";
+        }
+        else if (payoutAccount is { Length: > 0 } && !(payoutAccount.Length == 42 && payoutAccount.StartsWith("0x", StringComparison.Ordinal) && payoutAccount[2..].All(char.IsAsciiHexDigit)))
         {
             problems["PayoutAccount"] = "Give a 0x address of 40 hex digits, or leave it empty.";
         }

@@ -40,6 +40,14 @@ internal sealed record ChartSeries(long[] Time, double?[] Temperature, double?[]
             [.. times.Select(PriceAt)]);
     }
 
+    /// <summary>Only the price line (the operator's price curve), hourly.</summary>
+    public static ChartSeries PricesOnly(RoomChart chart)
+    {
+        var points = chart.PriceEurPerMwh.OrderBy(p => p.Time).ToArray();
+        var none = new double?[points.Length];
+        return new ChartSeries([.. points.Select(p => p.Time.ToUnixTimeSeconds())], none, none, none, none, [.. points.Select(p => (double?)p.Value)]);
+    }
+
     private static double?[] Align(DateTimeOffset[] times, IReadOnlyList<TimeSeriesPoint> points)
     {
         var byTime = points.GroupBy(p => p.Time).ToDictionary(g => g.Key, g => g.First().Value);

@@ -61,6 +61,14 @@ internal static class LiveEndpoints
             return Results.Empty;
         });
 
+        app.MapGet("/data/prices", async (CoHostedSilo silo) =>
+            {
+                // The zone's price is the same for every room: any node's chart carries it.
+                var chart = await silo.History.RoomChartAsync(silo.Silo.Fleet.Nodes[0].NodeId, silo.Zone, silo.Now, TimeSpan.FromDays(1));
+                return Results.Json(ChartSeries.PricesOnly(chart));
+            })
+            .RequireAuthorization(p => p.RequireRole(Roles.Operator)).ExcludeFromDescription();
+
         var installers = app.MapGroup("").RequireAuthorization(p => p.RequireRole(Roles.Operator, Roles.Installer)).ExcludeFromDescription();
         installers.MapGet("/live/pairings/{nodeId}", async (string nodeId, HttpContext context, PairingStore pairings, CoHostedSilo silo, FleetTicks ticks, FragmentRenderer renderer) =>
         {

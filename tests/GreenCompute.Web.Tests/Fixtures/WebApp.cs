@@ -53,6 +53,7 @@ public sealed class WebApp : IAsyncLifetime
         AddAccount("customer2", Roles.Customer, []);
         AddAccount("installer1", Roles.Installer, []);
         AddAccount("host1", Roles.Host, ["b1"]);
+        AddAccount("host2", Roles.Host, ["b2"]);
     }
 
     public async Task DisposeAsync()
