@@ -125,8 +125,46 @@ internal sealed class JobService(CoHostedSilo silo, UserStore users)
             new JobBillView(bill.Work.CoreHours, bill.Energy.Value / 1000, bill.HeatReleased.Value / 1000, bill.Price.Value,
                 string.Create(CultureInfo.InvariantCulture, $"{HostTariff.Default.WorkPricePerCoreHour.Value:0.###} EUR per core-hour done; energy is the heaters' power above idle per busy core, all released as room heat")),
             [.. tasks.Select(t => new JobTaskView(t.TaskId, t.State.ToString().ToLowerInvariant(), JobViews.Percent(t.ProgressCoreSeconds, t.WorkCoreSeconds), t.NodeId, t.Reason,
-                t.State == WorkTaskState.Completed ? SimulatedDevices.OutputHash(t.TaskId) : null))]);
+                t.State == WorkTaskState.Completed ? SimulatedDevices.OutputHash(t.TaskId) : null))],
+            await ReceiptsAsync(tasks));
     }
+
+    /// <summary>The receipts of the nodes that completed the job's tasks, by (epoch, node) of each completion.</summary>
+    private async Task<ImmutableArray<JobReceiptView>> ReceiptsAsync(ImmutableArray<Grains.Scheduling.TaskStatus> tasks)
+    {
+        var receipts = ImmutableArray.CreateBuilder<JobReceiptView>();
+        // A completed task no longer names its node: look for its id in the signed details of each node's receipt of
+        // that epoch (one grain call per node and epoch: fine for a building-sized fleet, an index is needed at 10,000).
+        var completed = tasks.Where(t => t.State == WorkTaskState.Completed).ToList();
+        foreach (var epoch in completed.Select(t => EpochClock.Hourly.EpochOf(t.ChangedAt)).Distinct().Order())
+        {
+            var ids = completed.Where(t => EpochClock.Hourly.EpochOf(t.ChangedAt) == epoch).Select(t => t.TaskId).ToList();
+            var found = false;
+            foreach (var nodeId in silo.Silo.Fleet.Nodes.Select(n => n.NodeId))
+            {
+                if (await silo.Silo.LedgerGrain.GetReceiptProof(epoch, nodeId) is not { } proof)
+                {
+                    continue;
+                }
+
+                var covers = ids.Where(id => proof.Details.Contains($"\"{id}\"", StringComparison.Ordinal)).ToImmutableArray();
+                if (covers.Length > 0)
+                {
+                    found = true;
+                    receipts.Add(new JobReceiptView(epoch, nodeId, Hex(proof.Leaf), Hex(proof.Root), [.. proof.Proof.Select(Hex)], proof.Commit?.Reference, covers));
+                }
+            }
+
+            if (!found)
+            {
+                receipts.Add(new JobReceiptView(epoch, "", null, null, [], null, [.. ids]));
+            }
+        }
+
+        return receipts.ToImmutable();
+    }
+
+    private static string Hex(byte[] bytes) => "0x" + Convert.ToHexString(bytes).ToLowerInvariant();
 
     /// <summary>Cancels the caller's job: null when there is no such job of theirs, else the refusal (already ended) or "".</summary>
     public async Task<string?> CancelAsync(ClaimsPrincipal user, string jobId)

@@ -19,7 +19,15 @@ public sealed record JobView(
     DateTimeOffset? EstimatedCompletion,
     DateTimeOffset? FinishedAt,
     JobBillView Bill,
-    ImmutableArray<JobTaskView> TaskList);
+    ImmutableArray<JobTaskView> TaskList,
+    ImmutableArray<JobReceiptView> Receipts);
+
+/// <summary>
+/// A signed receipt covering some of the job's completed tasks: the node's leaf in an epoch's receipts tree with its
+/// Merkle proof (<c>ContributionLedger.verifyReceipt(epoch, leaf, proof)</c>), once the epoch has closed; where it was
+/// recorded once committed. <see cref="CoversTasks"/> lists the job's tasks found in the receipt's signed details.
+/// </summary>
+public sealed record JobReceiptView(long Epoch, string NodeId, string? Leaf, string? Root, ImmutableArray<string> Proof, string? RecordedAs, ImmutableArray<string> CoversTasks);
 
 /// <summary>One task: state, progress and, when completed, the hash of its output (signed in the device's receipt).</summary>
 public sealed record JobTaskView(string TaskId, string State, double ProgressPercent, string? NodeId, string Reason, string? OutputSha256);

@@ -47,6 +47,17 @@ public sealed class CliTests(WebApp app) : IClassFixture<WebApp>
         var results = await RunAsync(key, "jobs", "results", jobId);
         Assert.Equal(2, results.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(l => l.Contains(" 0x", StringComparison.Ordinal)));
 
+        // Once the completions' epoch has closed and been recorded, the bill carries the device-signed receipts with proofs.
+        await app.Silo.StepAsync(90);
+        var receipts = JsonDocument.Parse((await RunAsync(key, "jobs", "get", jobId)).Out).RootElement.GetProperty("receipts");
+        Assert.NotEqual(0, receipts.GetArrayLength());
+        Assert.All(receipts.EnumerateArray(), r =>
+        {
+            Assert.StartsWith("0x", r.GetProperty("leaf").GetString());
+            Assert.False(string.IsNullOrEmpty(r.GetProperty("recordedAs").GetString()));
+        });
+        Assert.Equal(2, receipts.EnumerateArray().Sum(r => r.GetProperty("coversTasks").GetArrayLength()));
+
         var cancel = await RunAsync(key, "jobs", "cancel", jobId);
         Assert.Equal(1, cancel.Code);
         Assert.Contains("409", cancel.Err);
