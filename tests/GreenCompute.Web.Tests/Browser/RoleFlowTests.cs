@@ -41,7 +41,7 @@ public sealed class RoleFlowTests(WebApp app, Fixtures.Browser browser, ITestOut
 
         await Expect(page.Locator("#job-state")).ToHaveTextAsync("completed");
         Assert.Equal(url, page.Url);
-        await Expect(page.Locator("#job-detail code").First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^0x[0-9a-f]{64}$"));
+        await Expect(page.Locator("#job-detail code.output-hash").First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^0x[0-9a-f]{64}$"));
         await Fixtures.Browser.ScreenshotAsync(page, "customer-job-completed");
     }
 
