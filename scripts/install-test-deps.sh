@@ -11,6 +11,8 @@ command -v mosquitto >/dev/null 2>&1 || [ -x /usr/sbin/mosquitto ] || need_apt+=
 command -v mosquitto_pub >/dev/null 2>&1 || need_apt+=(mosquitto-clients)
 command -v influxd >/dev/null 2>&1 || need_apt+=(influxdb)
 command -v influx >/dev/null 2>&1 || need_apt+=(influxdb-client)
+# The web tests drive Debian's Chromium through Playwright (ExecutablePath); Playwright never downloads a browser.
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "install-test-deps: apt-get install ${need_apt[*]}"
   export DEBIAN_FRONTEND=noninteractive

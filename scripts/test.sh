@@ -16,6 +16,8 @@ fi
 
 # The committed contract artifacts must be exactly what the pinned solc makes of Contracts/src.
 bash Contracts/check-artifacts.sh
+# The committed front-end files (htmx, its SSE extension, uPlot) must be exactly the pinned npm packages' files.
+bash Web/GreenCompute.Web/assets/check-assets.sh
 
 dotnet build GreenCompute.sln -c Release -nologo -v q
 # Test assemblies run one after another (2 cores); tests inside an assembly run in parallel.

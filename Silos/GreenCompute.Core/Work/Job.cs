@@ -45,6 +45,9 @@ public sealed class Job
 
     public DateTimeOffset? FinishedAt { get; private set; }
 
+    /// <summary>When the customer cancelled the job (it is then Failed with a WorkCancelled reason), or null.</summary>
+    public DateTimeOffset? CancelledAt { get; private set; }
+
     /// <summary>The last completion estimate from an assignment round.</summary>
     public JobEstimate? Estimate { get; private set; }
 
@@ -66,6 +69,29 @@ public sealed class Job
     }
 
     public WorkTask? FindTask(int index) => index >= 0 && index < _tasks.Length ? _tasks[index] : null;
+
+    /// <summary>
+    /// The customer cancels: the job ends (Failed, reason WorkCancelled), idle tasks are cancelled now and running ones
+    /// are asked to stop (<see cref="WorkTask.CancelRequested"/>) at the scheduler's next round. A finished job cannot be.
+    /// </summary>
+    public TransitionResult Cancel(DateTimeOffset now)
+    {
+        if (State is JobState.Completed or JobState.Failed)
+        {
+            return TransitionResult.Rejected(Invariant($"job {Id} has already ended ({State.ToString().ToLowerInvariant()})"));
+        }
+
+        State = JobState.Failed;
+        FinishedAt = now;
+        CancelledAt = now;
+        Reason = new Reason(ReasonCode.WorkCancelled, Invariant($"cancelled by the customer at {now:yyyy-MM-dd HH:mm}: {_completed}/{_tasks.Length} tasks had completed"));
+        foreach (var task in _tasks)
+        {
+            task.CancelIfIdle("cancelled: the customer cancelled the job", now);
+        }
+
+        return TransitionResult.Ok;
+    }
 
     /// <summary>Takes the completion estimate of the latest assignment round into the job's reason.</summary>
     public void ApplyEstimate(JobEstimate estimate)

@@ -59,6 +59,9 @@ internal sealed class HeaterNodeGrain(INodeCommandSink commands, IHistoryRecorde
         await WriteStateAsync();
     }
 
+    public Task<ComfortScheduleDefinition> GetComfortSchedule() =>
+        Task.FromResult((State.Registration ?? throw new InvalidOperationException($"Node '{GetPrimaryKeyString()}' is not paired.")).Comfort);
+
     public Task<TelemetryResult> ReportTelemetry(NodeTelemetry telemetry)
     {
         ArgumentNullException.ThrowIfNull(telemetry);

@@ -23,5 +23,8 @@ public interface IHeaterNodeGrain : IGrainWithStringKey
     /// <summary>Replaces the room's comfort schedule; throws <see cref="ArgumentException"/> naming the problem.</summary>
     Task SetComfortSchedule(ComfortScheduleDefinition comfort);
 
+    /// <summary>The room's comfort schedule as paired or last set; throws <see cref="InvalidOperationException"/> when not paired.</summary>
+    Task<ComfortScheduleDefinition> GetComfortSchedule();
+
     Task<NodeSnapshot> GetSnapshot();
 }

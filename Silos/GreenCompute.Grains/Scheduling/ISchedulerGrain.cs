@@ -34,4 +34,10 @@ public interface ISchedulerGrain : IGrainWithStringKey
     Task<SchedulerStatus> GetStatus();
 
     Task<JobStatus?> GetJob(string jobId);
+
+    /// <summary>Cancels a job for its customer; the rejection says why not (unknown, or already ended), and nothing changes then.</summary>
+    Task<TransitionResult> CancelJob(string jobId);
+
+    /// <summary>Every task of the job, in index order; empty when the job is unknown.</summary>
+    Task<ImmutableArray<TaskStatus>> GetTasks(string jobId);
 }

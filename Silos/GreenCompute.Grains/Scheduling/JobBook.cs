@@ -78,7 +78,8 @@ internal sealed class JobBook(JobValidator validator)
         job.Id,
         job.Spec,
         job.SubmittedAt,
-        [.. job.Tasks.Select(t => new TaskRecord(t.State, t.Progress.Value, t.Checkpoint.Value, t.NodeId, t.LastFailedNodeId, [.. t.Failures], job.FinishedAt))]));
+        [.. job.Tasks.Select(t => new TaskRecord(t.State, t.Progress.Value, t.Checkpoint.Value, t.NodeId, t.LastFailedNodeId, [.. t.Failures], job.FinishedAt))],
+        job.CancelledAt));
 
     /// <summary>Rebuilds a job from its record by replaying its tasks' transitions.</summary>
     public void Restore(JobRecord record)
@@ -94,6 +95,12 @@ internal sealed class JobBook(JobValidator validator)
         for (var i = 0; i < record.Tasks.Length && i < job.Tasks.Count; i++)
         {
             Replay(job.Tasks[i], record.Tasks[i], at);
+        }
+
+        if (record.CancelledAt is { } cancelled)
+        {
+            // Tasks that were running when the job was cancelled come back running and are asked to stop again.
+            job.Cancel(cancelled);
         }
 
         Add(job);

@@ -18,4 +18,5 @@ public sealed record JobStatus(
     DateTimeOffset SubmittedAt,
     DateTimeOffset Deadline,
     DateTimeOffset? EstimatedCompletion,
-    DateTimeOffset? FinishedAt);
+    DateTimeOffset? FinishedAt,
+    bool Cancelled = false);

@@ -76,6 +76,27 @@ internal sealed class SchedulerGrain(SchedulerOptions options) : Grain<Scheduler
         return JobSubmissionResult.Queued(jobId);
     }
 
+    public async Task<TransitionResult> CancelJob(string jobId)
+    {
+        if (_book.Find(jobId) is not { } job)
+        {
+            return TransitionResult.Rejected($"no job '{jobId}'");
+        }
+
+        var result = job.Cancel(TimeProvider.GetUtcNow());
+        if (result.Applied)
+        {
+            await SaveAsync();
+        }
+
+        return result;
+    }
+
+    public Task<ImmutableArray<TaskStatus>> GetTasks(string jobId) =>
+        Task.FromResult(_book.Find(jobId) is { } job
+            ? [.. job.Tasks.Select(t => new TaskStatus(t.Id, t.State, t.Progress.Value, t.Work.Value, t.NodeId, t.StateChangedAt, t.Reason.Text))]
+            : ImmutableArray<TaskStatus>.Empty);
+
     public Task<JobEstimate?> PreviewJob(JobSpec spec) =>
         Task.FromResult(_lastSnapshot is { } snapshot
             ? TaskAssigner.Preview(snapshot with { Now = TimeProvider.GetUtcNow() }, spec, options.Assigner)
@@ -178,7 +199,7 @@ internal sealed class SchedulerGrain(SchedulerOptions options) : Grain<Scheduler
             _book.Count + State.JobsRejected,
             State.JobsRejected,
             _book.Jobs.Count(j => j.State == JobState.Completed),
-            _book.Jobs.Count(j => j.State == JobState.Failed),
+            _book.Jobs.Count(j => j.State == JobState.Failed && j.CancelledAt is null),
             completed,
             running,
             waiting,
@@ -206,7 +227,8 @@ internal sealed class SchedulerGrain(SchedulerOptions options) : Grain<Scheduler
         job.SubmittedAt,
         job.Spec.Deadline,
         job.Estimate?.Completion,
-        job.FinishedAt);
+        job.FinishedAt,
+        job.CancelledAt is not null);
 
     private async Task<NodePlanResult[]> PlanAllAsync(PlanningHorizon horizon)
     {

@@ -21,12 +21,16 @@ internal sealed class HistoryQueries(ITimeSeriesStore store)
         return new RoomChart(nodeId, from, to, resolution, await temperature, await bandMin, await bandMax, await power, await price);
     }
 
-    /// <summary>Energy, useful heat and cost per day for each value of <paramref name="groupBy"/> ("node" or "site").</summary>
-    public async Task<IReadOnlyList<DailyEnergy>> DailyEnergyAsync(string zone, string groupBy, DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default)
+    /// <summary>
+    /// Energy, useful heat and cost per day for each value of <paramref name="groupBy"/> ("node" or "site"); with
+    /// <paramref name="only"/>, for that one node or site (a room page need not read the whole fleet).
+    /// </summary>
+    public async Task<IReadOnlyList<DailyEnergy>> DailyEnergyAsync(string zone, string groupBy, DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default, string? only = null)
     {
         var hour = TimeSpan.FromHours(1);
-        var energy = QueryAsync(Measurements.Telemetry, "energy_delta_wh", from, to, hour, TimeSeriesAggregation.Sum, groupBy, ct);
-        var useful = QueryAsync(Measurements.Telemetry, "useful_wh", from, to, TimeSpan.FromDays(1), TimeSeriesAggregation.Sum, groupBy, ct);
+        var tags = only is null ? new Dictionary<string, string>() : new Dictionary<string, string> { [groupBy] = only };
+        var energy = QueryAsync(Measurements.Telemetry, "energy_delta_wh", from, to, hour, TimeSeriesAggregation.Sum, groupBy, tags, ct);
+        var useful = QueryAsync(Measurements.Telemetry, "useful_wh", from, to, TimeSpan.FromDays(1), TimeSeriesAggregation.Sum, groupBy, tags, ct);
         var prices = (await SeriesAsync(Measurements.Price, "eur_per_mwh", "zone", zone, from, to, hour, TimeSeriesAggregation.Mean, ct))
             .ToDictionary(p => p.Time, p => new EurPerMwh(p.Value));
         var usefulByKey = (await useful).ToDictionary(g => g.GroupTagValue ?? "", g => g.Points.ToDictionary(p => DateOnly.FromDateTime(p.Time.UtcDateTime), p => p.Value));
@@ -67,7 +71,8 @@ internal sealed class HistoryQueries(ITimeSeriesStore store)
     }
 
     private Task<IReadOnlyList<TimeSeriesGroup>> QueryAsync(
-        string measurement, string field, DateTimeOffset from, DateTimeOffset to, TimeSpan resolution, TimeSeriesAggregation aggregation, string groupBy, CancellationToken ct) =>
+        string measurement, string field, DateTimeOffset from, DateTimeOffset to, TimeSpan resolution, TimeSeriesAggregation aggregation, string groupBy,
+        IReadOnlyDictionary<string, string> tags, CancellationToken ct) =>
         store.QueryAsync(
             new TimeSeriesQuery
             {
@@ -75,6 +80,7 @@ internal sealed class HistoryQueries(ITimeSeriesStore store)
                 Field = field,
                 From = from,
                 To = to,
+                Tags = tags,
                 Resolution = resolution,
                 Aggregation = aggregation,
                 GroupByTag = groupBy,

@@ -59,14 +59,22 @@ internal sealed class SimulatedDevices(SimulatedFleet fleet, ILedgerGrain ledger
         foreach (var e in events.Where(e => e.Kind == TaskEventKind.Completed))
         {
             var jobId = e.TaskId[..Math.Max(0, e.TaskId.LastIndexOf('/'))];
-            // The simulator has no output bytes: the hash stands for "this task's output" and is stable per task.
-            var output = HexConverter.ToHex(SHA256.HashData(Encoding.UTF8.GetBytes($"simulated-output:{e.TaskId}")));
+            var output = OutputHash(e.TaskId);
             // Receipts carry whole Unix seconds.
             var at = new DateTimeOffset(e.At.UtcTicks - (e.At.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
             var completion = new TaskCompletion(e.NodeId, Next(e.NodeId), at, jobId, e.TaskId, (ulong)Math.Max(1, Math.Round(e.Done.Value)), output);
             Count(await ledger.SubmitCompletion(_devices[e.NodeId].Signer.Sign(completion)));
         }
     }
+
+    /// <summary>
+    /// The simulator has no output bytes: this hash stands for "this task's output" and is stable per task; it is what
+    /// the device signs in its completion receipt and what the customer's results list shows.
+    /// </summary>
+    public static string OutputHash(string taskId) => HexConverter.ToHex(SHA256.HashData(Encoding.UTF8.GetBytes($"simulated-output:{taskId}")));
+
+    /// <summary>The payout address of the simulated host who owns the heaters of <paramref name="siteId"/>.</summary>
+    public Address HostOf(string siteId) => Key($"host:{siteId}").Address;
 
     private ulong Next(string nodeId)
     {

@@ -20,6 +20,7 @@ internal sealed class SimulationRunner(SimulatedSilo silo)
     private static readonly TimeSpan ForecastLength = TimeSpan.FromHours(48);
 
     private readonly Stopwatch _wall = new();
+    private readonly HashSet<string> _simulated = [.. silo.Fleet.Nodes.Select(n => n.NodeId)];
     private Eur _cost = Eur.Zero;
     private KelvinHours _violation = KelvinHours.Zero;
     private KelvinHours _tooCold = KelvinHours.Zero;
@@ -28,33 +29,19 @@ internal sealed class SimulationRunner(SimulatedSilo silo)
 
     public int TelemetryRejected { get; private set; }
 
+    /// <summary>Where commands for nodes outside the simulated fleet go (paired devices); null drops them.</summary>
+    public GreenCompute.Grains.Nodes.INodeCommandSink? PairedNodes { get; set; }
+
     /// <summary>Runs until the scenario ends or <paramref name="cancellationToken"/> fires; calls <paramref name="onHour"/> every simulated hour.</summary>
     public async Task<FleetSummary> RunAsync(Func<FleetSummary, Task>? onHour = null, CancellationToken cancellationToken = default)
     {
         var start = silo.Clock.Now;
         var end = silo.Data.Scenario.End;
-        var step = silo.Clock.Step;
         var nextHour = start + TimeSpan.FromHours(1);
         _wall.Start();
         while (silo.Clock.Now < end && !cancellationToken.IsCancellationRequested)
         {
-            var now = silo.Clock.Now;
-            if (now >= _nextRound)
-            {
-                await FeedMarketDataAsync(now);
-                await silo.Devices.SubmitReadingsAsync(silo.Agents.RoomWantsHeat);
-                await silo.LedgerGrain.CloseDueEpochs();
-                await silo.Scheduler.RunRound();
-                _nextRound = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % Slot.Ticks), TimeSpan.Zero) + Slot;
-            }
-
-            await SubmitDueJobsAsync(now);
-            foreach (var command in await silo.Link.TakeCommandsAsync())
-            {
-                silo.Agents.Apply(command);
-            }
-
-            await StepAsync(step);
+            await StepOnceAsync();
             if (silo.Clock.Now >= nextHour)
             {
                 nextHour += TimeSpan.FromHours(1);
@@ -68,6 +55,42 @@ internal sealed class SimulationRunner(SimulatedSilo silo)
         }
 
         return await SummarizeAsync();
+    }
+
+    /// <summary>True once simulated time has reached the end of the scenario's data.</summary>
+    public bool Finished => silo.Clock.Now >= silo.Data.Scenario.End;
+
+    /// <summary>
+    /// One clock step (a planning round first when one is due): the unit of progress for hosts that drive the run
+    /// themselves (the web host paces it; its tests step it as fast as they like). Not thread-safe: one caller.
+    /// </summary>
+    public async Task StepOnceAsync()
+    {
+        var now = silo.Clock.Now;
+        if (now >= _nextRound)
+        {
+            await FeedMarketDataAsync(now);
+            await silo.Devices.SubmitReadingsAsync(silo.Agents.RoomWantsHeat);
+            await silo.LedgerGrain.CloseDueEpochs();
+            await silo.Scheduler.RunRound();
+            _nextRound = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % Slot.Ticks), TimeSpan.Zero) + Slot;
+        }
+
+        await SubmitDueJobsAsync(now);
+        foreach (var command in await silo.Link.TakeCommandsAsync())
+        {
+            if (_simulated.Contains(command.NodeId))
+            {
+                silo.Agents.Apply(command);
+            }
+            else if (PairedNodes is { } devices)
+            {
+                // A real device paired into a simulated site: its commands go out over MQTT.
+                await devices.SendAsync(command, CancellationToken.None);
+            }
+        }
+
+        await StepAsync(silo.Clock.Step);
     }
 
     private async Task StepAsync(TimeSpan step)

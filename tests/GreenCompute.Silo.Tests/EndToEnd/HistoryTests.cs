@@ -33,6 +33,12 @@ public class HistoryTests
         Assert.Equal(byNode.Sum(d => d.Energy.Value), bySite.Sum(d => d.Energy.Value), 6);
         Assert.All(byNode, d => Assert.InRange(d.UsefulHeat.Value, 0, d.Energy.Value + 1e-6));
         Assert.True(bySite.Sum(d => d.Cost.Value) > 0, "a day of heating costs something");
+        // One node's days alone (the room page's query) are that node's rows of the fleet-wide answer.
+        var oneNode = byNode[0].Key;
+        var only = await silo.History.Queries.DailyEnergyAsync(silo.Zone, "node", silo.Data.Scenario.Start, end, only: oneNode);
+        Assert.Equal(
+            byNode.Where(d => d.Key == oneNode).Select(d => (d.Day, d.Energy.Value, d.UsefulHeat.Value, d.Cost.Value)),
+            only.Select(d => (d.Day, d.Energy.Value, d.UsefulHeat.Value, d.Cost.Value)));
         Assert.Equal(0, silo.History.Recorder.WriteFailures);
     }
 }

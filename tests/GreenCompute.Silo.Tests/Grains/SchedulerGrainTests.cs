@@ -85,6 +85,32 @@ public class SchedulerGrainTests
     }
 
     [Fact]
+    public async Task CancelJob_RunningJob_StaysCancelledAcrossARestartAndTheNodeIsToldToStop()
+    {
+        await using var silo = await SiloFixture.StartAsync();
+        await RegisterOneNodeAsync(silo, roomCelsius: 19.0);
+        var scheduler = silo.Host.GetGrain<ISchedulerGrain>(SiloGrains.SchedulerKey);
+        await silo.Host.GetGrain<IJobGrain>("job-1").Submit(Spec(tasks: 2));
+        await scheduler.RunRound();
+        var started = Assert.Single(silo.Commands).Start.Select(s => s.TaskId).ToArray();
+        Assert.NotEmpty(started);
+
+        Assert.True((await scheduler.CancelJob("job-1")).Applied);
+        Assert.False((await scheduler.CancelJob("job-1")).Applied);
+        Assert.False((await scheduler.CancelJob("no-such-job")).Applied);
+        await silo.RestartAsync();
+
+        var status = await silo.Host.GetGrain<IJobGrain>("job-1").GetStatus();
+        Assert.True(status!.Cancelled);
+        Assert.Equal(GreenCompute.Core.Work.JobState.Failed, status.State);
+        silo.Commands.Clear();
+        await silo.Host.GetGrain<ISchedulerGrain>(SiloGrains.SchedulerKey).RunRound();
+        Assert.Equal(started.Order(), Assert.Single(silo.Commands).Cancel.Order());
+        Assert.Equal(0, (await silo.Host.GetGrain<ISchedulerGrain>(SiloGrains.SchedulerKey).GetStatus()).JobsFailed);
+        Assert.Empty(silo.Errors);
+    }
+
+    [Fact]
     public async Task ReportTaskEvents_NodeGoesSilent_TaskIsRetriedFromItsCheckpoint()
     {
         await using var silo = await SiloFixture.StartAsync();

@@ -1,0 +1,3 @@
+using GreenCompute.Web;
+
+return await WebProgram.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,3 @@
+using GreenCompute.WebBench;
+
+return await WebBenchmark.RunAsync(args);

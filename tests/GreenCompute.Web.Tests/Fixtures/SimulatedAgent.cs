@@ -1,0 +1,70 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+using GreenCompute.Grains.Messaging;
+using GreenCompute.Mqtt.Client;
+using GreenCompute.Mqtt.Protocol;
+
+namespace GreenCompute.Web.Tests.Fixtures;
+
+/// <summary>
+/// An EdgeAgent's side of pairing over HTTP (the contract shared with the agent), then MQTT with the credentials it
+/// got: asks with a claim code, polls, connects as its node and publishes telemetry on the fleet's clock.
+/// </summary>
+internal sealed class SimulatedAgent(WebApp app) : IAsyncDisposable
+{
+    private readonly HttpClient _http = new() { BaseAddress = app.BaseAddress };
+    private MqttClient? _mqtt;
+    private long _seq;
+
+    public string ClaimCode { get; } = NewCode();
+
+    public string DeviceAddress { get; } = "0x" + Convert.ToHexString(RandomNumberGenerator.GetBytes(20)).ToLowerInvariant();
+
+    public Task<HttpResponseMessage> RequestAsync() =>
+        _http.PostAsJsonAsync("/api/v1/pairing/requests", new { claimCode = ClaimCode, deviceAddress = DeviceAddress, cores = 16, maxPowerW = 1000, agentVersion = "sim-agent 0.1" });
+
+    public async Task<JsonElement> PollAsync()
+    {
+        var response = await _http.GetAsync($"/api/v1/pairing/requests/{ClaimCode}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public async Task ConnectAsync(string host, int port, string nodeId, string password)
+    {
+        _mqtt = new MqttClient(new MqttClientOptions { Host = host, Port = port, ClientId = $"agent-{nodeId}", UserName = nodeId, Password = password, AutoReconnect = false });
+        await _mqtt.ConnectAsync().WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    /// <summary>Publishes one telemetry report stamped with the silo's clock and waits until the ingest has processed it.</summary>
+    public async Task PublishTelemetryAsync(string nodeId, double roomCelsius, double watts)
+    {
+        var ingest = app.Services.GetService(typeof(GreenCompute.Web.Pairing.MqttEndpoint)) is GreenCompute.Web.Pairing.MqttEndpoint endpoint ? endpoint.Ingest! : throw new InvalidOperationException("no MQTT endpoint");
+        var target = ingest.Processed + 1;
+        var payload = new TelemetryPayload(1, nodeId, app.Silo.Now, ++_seq, roomCelsius, 20, 23, watts, 10 * _seq, 0.3, [], null);
+        var result = await _mqtt!.PublishAsync(Topics.Telemetry(nodeId), PayloadCodec.WriteText(payload, PayloadJsonContext.Default.TelemetryPayload), MqttQualityOfService.AtLeastOnce)
+            .WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(result.IsSuccess, $"publishing telemetry was {result.Status} {result.ReasonCode}");
+        await ingest.WhenProcessed(target).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(0, ingest.Rejected);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_mqtt is not null)
+        {
+            await _mqtt.DisposeAsync();
+        }
+
+        _http.Dispose();
+    }
+
+    private static string NewCode()
+    {
+        const string alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+        var text = RandomNumberGenerator.GetString(alphabet, 8);
+        return $"{text[..4]}-{text[4..]}";
+    }
+}
