@@ -69,9 +69,10 @@ public class TurnSchedulingTests
         var options = new GrainHostOptions { CallTimeout = TimeSpan.FromSeconds(10) };
         await using var context = new GrainTestContext();
         var host = await context.StartHostAsync(options: options);
-        var arrivedBack = context.Probe.When("relay:b");
+        var arrivedBack = context.Probe.When("called:b");
 
-        // a calls b, b calls a: a is still in its first call, so b's call waits behind it.
+        // a calls b, b calls a: a is still in its first call, so b's call waits behind it. Once b's call is queued
+        // (not merely b started: that raced), all three calls share one deadline and expire together.
         var cycle = host.GetGrain<IRelayGrain>("a").Relay(["b", "a"]);
         await arrivedBack;
         context.Clock.Advance(TimeSpan.FromSeconds(11));

@@ -17,7 +17,11 @@ internal sealed class RelayGrain(Fixtures.GrainProbe probe) : Grain, IRelayGrain
             return GetPrimaryKeyString();
         }
 
-        var rest = await GrainFactory.GetGrain<IRelayGrain>(path[0]).Relay(path[1..]);
+        // The call is queued on the next grain (with its deadline) before "called" is recorded: tests that wait
+        // for it know the call exists.
+        var call = GrainFactory.GetGrain<IRelayGrain>(path[0]).Relay(path[1..]);
+        probe.Record($"called:{GetPrimaryKeyString()}");
+        var rest = await call;
         return $"{GetPrimaryKeyString()}>{rest}";
     }
 }
