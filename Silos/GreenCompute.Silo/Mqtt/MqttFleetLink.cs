@@ -25,6 +25,9 @@ internal sealed class MqttFleetLink : IFleetLink
     private readonly Uri? _external;
     private readonly IGrainFactory _grains;
     private readonly FleetCredentials _credentials;
+    private readonly HashSet<string> _fleet;
+    private readonly Lock _othersLock = new();
+    private readonly List<NodeCommand> _others = [];
     private readonly string _run = Guid.NewGuid().ToString("N")[..8];
     private readonly List<string> _retainedTopics = [];
     private MqttBroker? _broker;
@@ -40,7 +43,8 @@ internal sealed class MqttFleetLink : IFleetLink
     {
         _external = externalBroker;
         _grains = grains;
-        _credentials = new FleetCredentials(nodeIds);
+        _fleet = new HashSet<string>(nodeIds, StringComparer.Ordinal);
+        _credentials = new FleetCredentials(_fleet);
         _lazySink = new LazySink(this);
     }
 
@@ -147,7 +151,19 @@ internal sealed class MqttFleetLink : IFleetLink
         await _sink!.FlushAsync();
         var target = _counter!.Requested - _sink.Failed;
         await WaitAsync(Devices.WhenArrived(target), $"the devices to receive command #{target}");
-        return Devices.Take();
+        var taken = Devices.Take();
+        lock (_othersLock)
+        {
+            if (_others.Count == 0)
+            {
+                return taken;
+            }
+
+            // Commands for nodes outside the simulated fleet (devices paired into it) are the caller's to deliver.
+            List<NodeCommand> all = [.. taken, .. _others];
+            _others.Clear();
+            return all;
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -231,10 +247,29 @@ internal sealed class MqttFleetLink : IFleetLink
         PendingQueueCapacity = 100_000,
     };
 
-    /// <summary>The grains get their sink before the link connects (the grain host is built first).</summary>
+    /// <summary>
+    /// The grains get their sink before the link connects (the grain host is built first). Only the simulated fleet's
+    /// commands go out through this link's broker and are counted as due at its devices; a command for any other node
+    /// (a real device paired into a simulated building, connected to another broker) is held for
+    /// <see cref="TakeCommandsAsync"/>, whose caller delivers it: counting it here would make every step wait for an
+    /// arrival that can never come.
+    /// </summary>
     private sealed class LazySink(MqttFleetLink link) : INodeCommandSink
     {
-        public Task SendAsync(NodeCommand command, CancellationToken cancellationToken) =>
-            (link._counter ?? throw new InvalidOperationException("A command was sent before the MQTT link started.")).SendAsync(command, cancellationToken);
+        public Task SendAsync(NodeCommand command, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(command);
+            if (!link._fleet.Contains(command.NodeId))
+            {
+                lock (link._othersLock)
+                {
+                    link._others.Add(command);
+                }
+
+                return Task.CompletedTask;
+            }
+
+            return (link._counter ?? throw new InvalidOperationException("A command was sent before the MQTT link started.")).SendAsync(command, cancellationToken);
+        }
     }
 }

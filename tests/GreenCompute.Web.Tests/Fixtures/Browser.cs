@@ -10,6 +10,8 @@ public sealed class Browser : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    private const float ActionTimeoutMs = 15_000;
+
     private IPlaywright? _playwright;
 
     public IBrowser Chromium { get; private set; } = default!;
@@ -18,6 +20,8 @@ public sealed class Browser : IAsyncLifetime
     {
         Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: run scripts/install-test-deps.sh (apt package chromium).");
         _playwright = await Playwright.CreateAsync();
+        // The same patience for assertions as for actions (the assertion default, 5 s, is short for a cold first page).
+        Assertions.SetDefaultExpectTimeout(ActionTimeoutMs);
         Chromium = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
@@ -41,13 +45,41 @@ public sealed class Browser : IAsyncLifetime
     {
         var context = await Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
+        page.SetDefaultTimeout(ActionTimeoutMs);
         await page.GotoAsync("/login");
         await page.FillAsync("input[name='Input.Name']", name);
         await page.FillAsync("input[name='Input.Password']", WebApp.Password);
         await page.ClickAsync("button[type=submit]:has-text('Sign in')");
         await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
         return page;
+    }
+
+    /// <summary>
+    /// Runs a browser flow; when it fails, keeps a screenshot (failed-<paramref name="name"/>.png) and writes the
+    /// page's address and visible text to the test's output (the TRX keeps it), then rethrows.
+    /// </summary>
+    public static async Task DiagnoseAsync(IPage page, Xunit.Abstractions.ITestOutputHelper output, string name, Func<Task> flow)
+    {
+        try
+        {
+            await flow();
+        }
+        catch (Exception failure)
+        {
+            output.WriteLine($"FAILED at {page.Url}: {failure.GetType().Name}: {failure.Message.Split('\n')[0]}");
+            try
+            {
+                await ScreenshotAsync(page, "failed-" + name);
+                var text = await page.Locator("body").InnerTextAsync(new() { Timeout = 2_000 });
+                output.WriteLine("page text: " + string.Join(" | ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(40)));
+            }
+            catch (Exception secondary) when (secondary is PlaywrightException or TimeoutException)
+            {
+                output.WriteLine($"(no screenshot or page text: {secondary.Message.Split('\n')[0]})");
+            }
+
+            throw;
+        }
     }
 
     public static Task ScreenshotAsync(IPage page, string name) =>

@@ -15,8 +15,12 @@ namespace GreenCompute.Web.Tests.Fixtures;
 internal sealed class SimulatedAgent(WebApp app) : IAsyncDisposable
 {
     private readonly HttpClient _http = new() { BaseAddress = app.BaseAddress };
+    private readonly TaskCompletionSource<CommandPayload> _firstCommand = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private MqttClient? _mqtt;
     private long _seq;
+
+    /// <summary>The first command that reached this device on its commands topic (after <see cref="ConnectAsync"/>).</summary>
+    public Task<CommandPayload> FirstCommand => _firstCommand.Task;
 
     public string ClaimCode { get; } = NewCode();
 
@@ -34,8 +38,23 @@ internal sealed class SimulatedAgent(WebApp app) : IAsyncDisposable
 
     public async Task ConnectAsync(string host, int port, string nodeId, string password)
     {
-        _mqtt = new MqttClient(new MqttClientOptions { Host = host, Port = port, ClientId = $"agent-{nodeId}", UserName = nodeId, Password = password, AutoReconnect = false });
+        _mqtt = new MqttClient(new MqttClientOptions { Host = host, Port = port, ClientId = $"agent-{nodeId}", UserName = nodeId, Password = password, AutoReconnect = false })
+        {
+            MessageHandler = (message, _) =>
+            {
+                if (message.Topic == Topics.Commands(nodeId))
+                {
+                    _firstCommand.TrySetResult(PayloadCodec.TryRead(message.Payload.Span, PayloadJsonContext.Default.CommandPayload, out var command, out var rejection)
+                        ? command!
+                        : throw new InvalidOperationException($"a command the device cannot read: {rejection}"));
+                }
+
+                return ValueTask.CompletedTask;
+            },
+        };
         await _mqtt.ConnectAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        var subscribed = await _mqtt.SubscribeAsync(Topics.Commands(nodeId), MqttQualityOfService.AtLeastOnce).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(subscribed.AllGranted, "subscribing to its own commands was refused");
     }
 
     /// <summary>Publishes one telemetry report stamped with the silo's clock and waits until the ingest has processed it.</summary>
