@@ -55,6 +55,9 @@ internal static class WebProgram
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new ConsoleNotices(output));
         services.AddSingleton<FleetTicks>();
+        // The broker first: the silo's simulated agents join it (one MQTT port for the whole host).
+        services.AddSingleton<MqttEndpoint>();
+        services.AddHostedService(sp => sp.GetRequiredService<MqttEndpoint>());
         services.AddSingleton<CoHostedSilo>();
         services.AddHostedService(sp => sp.GetRequiredService<CoHostedSilo>());
         services.AddSingleton(new UserStore(options.UsersFile ?? "greencompute-users.db"));
@@ -64,12 +67,13 @@ internal static class WebProgram
         services.AddSingleton<FragmentRenderer>();
         services.AddSingleton<GreenCompute.Web.Jobs.JobService>();
         services.AddSingleton<GreenCompute.Web.Earnings.HostEarnings>();
+        services.AddSingleton<GreenCompute.Web.Receipts.EpochIndex>();
+        services.AddSingleton<GreenCompute.Web.Fleet.FleetIndex>();
+        services.AddHostedService(sp => sp.GetRequiredService<GreenCompute.Web.Fleet.FleetIndex>());
         var usersFile = options.UsersFile ?? "greencompute-users.db";
         services.AddSingleton(new PairingStore(usersFile));
         services.AddSingleton<GuessLimiter>();
         services.AddSingleton<PairingService>();
-        services.AddSingleton<MqttEndpoint>();
-        services.AddHostedService(sp => sp.GetRequiredService<MqttEndpoint>());
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>

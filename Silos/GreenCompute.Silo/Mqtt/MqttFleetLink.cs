@@ -12,10 +12,13 @@ namespace GreenCompute.Silo.Mqtt;
 
 /// <summary>
 /// The MQTT path of the one-process run (the default): an embedded broker on a free loopback port with per-device
-/// credentials and the device ACL (or an external broker such as Mosquitto), the simulated agents as real MQTT clients,
+/// credentials and the device ACL (or a host's <see cref="SharedBroker"/> it joins, or an external broker such as
+/// Mosquitto), the simulated agents as real MQTT clients,
 /// the market feeder publishing retained prices and weather, <see cref="MqttIngest"/> routing everything to the grains
 /// and <see cref="MqttCommandSink"/> carrying commands back. Each call waits until the silo (or the devices) have
-/// processed exactly what was published, counted per topic kind: no sleeps, and the run stays deterministic.
+/// processed exactly what was published, counted per topic kind: no sleeps, and the run stays deterministic. Devices
+/// outside the simulated fleet (paired into it) may share the broker: the ingest applies their messages but does not
+/// count them towards the fleet's steps, and their commands go straight to them, uncounted.
 /// </summary>
 internal sealed class MqttFleetLink : IFleetLink
 {
@@ -23,11 +26,10 @@ internal sealed class MqttFleetLink : IFleetLink
     public static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(60);
 
     private readonly Uri? _external;
+    private readonly SharedBroker? _shared;
     private readonly IGrainFactory _grains;
     private readonly FleetCredentials _credentials;
     private readonly HashSet<string> _fleet;
-    private readonly Lock _othersLock = new();
-    private readonly List<NodeCommand> _others = [];
     private readonly string _run = Guid.NewGuid().ToString("N")[..8];
     private readonly List<string> _retainedTopics = [];
     private MqttBroker? _broker;
@@ -35,13 +37,21 @@ internal sealed class MqttFleetLink : IFleetLink
     private MqttClient? _commandClient;
     private MqttClient? _feederClient;
     private MqttCommandSink? _sink;
+    private MqttCommandSink? _othersSink;
     private SimulatedDeviceClients? _devices;
     private SentCommandCounter? _counter;
     private int _port;
 
-    public MqttFleetLink(Uri? externalBroker, IGrainFactory grains, IEnumerable<string> nodeIds)
+    /// <summary>With <paramref name="shared"/> the link joins a broker its host runs (<see cref="SharedBroker"/>); else it starts its own, or uses <paramref name="externalBroker"/>.</summary>
+    public MqttFleetLink(Uri? externalBroker, IGrainFactory grains, IEnumerable<string> nodeIds, SharedBroker? shared = null)
     {
+        if (externalBroker is not null && shared is not null)
+        {
+            throw new ArgumentException("An external broker and a shared embedded broker exclude each other.", nameof(shared));
+        }
+
         _external = externalBroker;
+        _shared = shared;
         _grains = grains;
         _fleet = new HashSet<string>(nodeIds, StringComparer.Ordinal);
         _credentials = new FleetCredentials(_fleet);
@@ -52,9 +62,18 @@ internal sealed class MqttFleetLink : IFleetLink
 
     public INodeCommandSink Commands => _lazySink;
 
-    public string Description => _external is null
-        ? $"Agents: MQTT over loopback through the embedded broker on 127.0.0.1:{_port} (per-device credentials, device ACL)."
-        : $"Agents: MQTT through the external broker at {Host}:{_port}.";
+    public string Description => _external is not null
+        ? $"Agents: MQTT through the external broker at {Host}:{_port}."
+        : $"Agents: MQTT over loopback through the {(_shared is null ? "" : "host's shared ")}embedded broker on {Host}:{_port} (per-device credentials, device ACL).";
+
+    /// <summary>The port the agents and the silo's clients use.</summary>
+    public int Port => _port;
+
+    /// <summary>True when this link started its own broker (neither shared nor external).</summary>
+    public bool OwnsBroker => _broker is not null;
+
+    /// <summary>A simulated device's or service user's password (tests sign in as them).</summary>
+    internal string PasswordOf(string userName) => _credentials.PasswordOf(userName);
 
     public MqttIngest Ingest => _ingest ?? throw new InvalidOperationException("The link is not started.");
 
@@ -63,20 +82,29 @@ internal sealed class MqttFleetLink : IFleetLink
     /// <summary>Commands the broker refused or that could not be published.</summary>
     public long CommandsFailed => _sink?.Failed ?? 0;
 
-    private string Host => _external?.Host ?? "127.0.0.1";
+    private string Host => _external?.Host ?? _shared?.Host ?? "127.0.0.1";
+
+    /// <summary>The embedded broker's settings for a fleet of <paramref name="nodes"/>, with the device ACL for every account but the silo's service users.</summary>
+    public static MqttBrokerOptions BrokerOptions(string host, int port, int nodes, IMqttBrokerAuthenticator authenticator) => new()
+    {
+        ListenAddress = host,
+        Port = port,
+        Authenticator = authenticator,
+        Authorizer = new MqttDeviceAcl(FleetCredentials.ServiceUsers),
+        // The whole fleet reports in one burst each step; the silo must not drop any of it.
+        MaximumQueuedMessagesPerSession = Math.Max(10_000, nodes * 4),
+    };
 
     public async Task StartAsync(IReadOnlyList<string> nodeIds, DateTimeOffset now)
     {
-        if (_external is null)
+        if (_shared is not null)
         {
-            _broker = new MqttBroker(new MqttBrokerOptions
-            {
-                Port = 0,
-                Authenticator = _credentials,
-                Authorizer = new MqttDeviceAcl(FleetCredentials.ServiceUsers),
-                // The whole fleet reports in one burst each step; the silo must not drop any of it.
-                MaximumQueuedMessagesPerSession = Math.Max(10_000, nodeIds.Count * 4),
-            });
+            _shared.AddAccounts(_credentials);
+            _port = _shared.Port;
+        }
+        else if (_external is null)
+        {
+            _broker = new MqttBroker(BrokerOptions(Host, 0, nodeIds.Count, _credentials));
             await _broker.StartAsync();
             _port = _broker.Port;
         }
@@ -97,8 +125,10 @@ internal sealed class MqttFleetLink : IFleetLink
         _commandClient = new MqttClient(Options(FleetCredentials.SiloUser, "silo-commands"));
         await _commandClient.ConnectAsync();
         _sink = new MqttCommandSink(_commandClient);
+        _othersSink = new MqttCommandSink(_commandClient);
         _counter = new SentCommandCounter(_sink);
-        _ingest = new MqttIngest(Options(FleetCredentials.SiloUser, "silo-ingest"), _grains);
+        // Devices paired into the fleet share the broker: their messages are applied, but a step waits only for the fleet's.
+        _ingest = new MqttIngest(Options(FleetCredentials.SiloUser, "silo-ingest"), _grains) { CountsNode = _fleet.Contains };
         await _ingest.StartAsync();
         _devices = new SimulatedDeviceClients(nodeId => Options(nodeId, $"agent-{nodeId}"));
         await _devices.ConnectAllAsync(nodeIds, now);
@@ -151,19 +181,7 @@ internal sealed class MqttFleetLink : IFleetLink
         await _sink!.FlushAsync();
         var target = _counter!.Requested - _sink.Failed;
         await WaitAsync(Devices.WhenArrived(target), $"the devices to receive command #{target}");
-        var taken = Devices.Take();
-        lock (_othersLock)
-        {
-            if (_others.Count == 0)
-            {
-                return taken;
-            }
-
-            // Commands for nodes outside the simulated fleet (devices paired into it) are the caller's to deliver.
-            List<NodeCommand> all = [.. taken, .. _others];
-            _others.Clear();
-            return all;
-        }
+        return Devices.Take();
     }
 
     public async ValueTask DisposeAsync()
@@ -249,10 +267,9 @@ internal sealed class MqttFleetLink : IFleetLink
 
     /// <summary>
     /// The grains get their sink before the link connects (the grain host is built first). Only the simulated fleet's
-    /// commands go out through this link's broker and are counted as due at its devices; a command for any other node
-    /// (a real device paired into a simulated building, connected to another broker) is held for
-    /// <see cref="TakeCommandsAsync"/>, whose caller delivers it: counting it here would make every step wait for an
-    /// arrival that can never come.
+    /// commands are counted as due at its devices; a command for any other node (a real device paired into a simulated
+    /// building, on the same broker) is published to it directly and not counted: counting it would make every step
+    /// wait for an arrival at the simulated devices that can never come.
     /// </summary>
     private sealed class LazySink(MqttFleetLink link) : INodeCommandSink
     {
@@ -261,12 +278,7 @@ internal sealed class MqttFleetLink : IFleetLink
             ArgumentNullException.ThrowIfNull(command);
             if (!link._fleet.Contains(command.NodeId))
             {
-                lock (link._othersLock)
-                {
-                    link._others.Add(command);
-                }
-
-                return Task.CompletedTask;
+                return (link._othersSink ?? throw new InvalidOperationException("A command was sent before the MQTT link started.")).SendAsync(command, cancellationToken);
             }
 
             return (link._counter ?? throw new InvalidOperationException("A command was sent before the MQTT link started.")).SendAsync(command, cancellationToken);

@@ -56,6 +56,16 @@ internal sealed class MqttIngest : IAsyncDisposable
 
     public long Applied => Interlocked.Read(ref _applied);
 
+    /// <summary>
+    /// Which nodes' messages count in <see cref="ProcessedOf"/> and <see cref="WhenProcessed(TopicKind, long)"/> (null:
+    /// all): a simulated fleet's link waits for exactly its own devices' messages while paired devices share the broker.
+    /// Price and weather messages always count; <see cref="Processed"/> counts every message.
+    /// </summary>
+    public Func<string, bool>? CountsNode { get; init; }
+
+    /// <summary>Called after a node's message (telemetry, status, events) was applied, with its kind and node id: live views follow a node without waiting for a fleet step.</summary>
+    public Action<TopicKind, string>? NodeApplied { get; set; }
+
     public long Rejected => _rejected.Values.Sum();
 
     /// <summary>Messages applied or rejected so far.</summary>
@@ -107,17 +117,23 @@ internal sealed class MqttIngest : IAsyncDisposable
     private async ValueTask HandleAsync(MqttApplicationMessage message, CancellationToken cancellationToken)
     {
         var kind = Topics.TryParse(message.Topic, out var parsed) ? parsed.Kind : (TopicKind?)null;
+        // Per-kind counts are the fleet's (CountsNode): a paired device's message neither advances nor fails its steps.
+        var counted = kind is TopicKind.Prices or TopicKind.Weather || (kind is not null && (CountsNode is null || CountsNode(parsed.Key)));
         try
         {
             var rejection = await _router.RouteAsync(message.Topic, message.Payload);
             if (rejection is null)
             {
                 Interlocked.Increment(ref _applied);
+                if (kind is TopicKind.Telemetry or TopicKind.Status or TopicKind.Events)
+                {
+                    NodeApplied?.Invoke(kind.Value, parsed.Key);
+                }
             }
             else
             {
                 _rejected.AddOrUpdate(rejection.Code, 1, (_, n) => n + 1);
-                CountRejected(kind);
+                CountRejected(counted ? kind : null);
                 IngestLog.Rejected(_logger, message.Topic, rejection.Code, rejection.Message);
             }
         }
@@ -125,14 +141,14 @@ internal sealed class MqttIngest : IAsyncDisposable
         {
             // The grain threw (a bug, or a call timeout): the message is counted and acknowledged, never retried forever.
             _rejected.AddOrUpdate("grain-failed", 1, (_, n) => n + 1);
-            CountRejected(kind);
+            CountRejected(counted ? kind : null);
             IngestLog.GrainFailed(_logger, message.Topic, error);
         }
         finally
         {
-            if (kind is { } k)
+            if (counted)
             {
-                _progressByKind[(int)k].Increment();
+                _progressByKind[(int)kind!.Value].Increment();
             }
 
             _progress.Increment();

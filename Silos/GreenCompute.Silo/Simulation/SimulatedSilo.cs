@@ -63,8 +63,12 @@ internal sealed class SimulatedSilo : IAsyncDisposable
     public string Zone => Data.Scenario.PriceZone;
     public ISchedulerGrain Scheduler => Host.GetGrain<ISchedulerGrain>(SiloGrains.SchedulerKey);
 
-    /// <summary>Loads the data and builds the fleet and the silo; a setting that cannot work throws <see cref="ConfigurationException"/>.</summary>
-    public static async Task<SimulatedSilo> CreateAsync(SiloOptions options, IGrainStorage? storage = null, Action<GrainHostError>? onError = null)
+    /// <summary>
+    /// Loads the data and builds the fleet and the silo; a setting that cannot work throws <see cref="ConfigurationException"/>.
+    /// The agents join <paramref name="sharedBroker"/> when given (the web host's one broker), else the link starts its own.
+    /// </summary>
+    public static async Task<SimulatedSilo> CreateAsync(SiloOptions options, IGrainStorage? storage = null, Action<GrainHostError>? onError = null,
+        Mqtt.SharedBroker? sharedBroker = null)
     {
         SiloOptionsValidator.Validate(options);
         var folder = DataFolder.Resolve(options.DataFolder);
@@ -111,7 +115,7 @@ internal sealed class SimulatedSilo : IAsyncDisposable
         var host = new GrainHost(storage, clock.Time, new GrainHostOptions { CallTimeout = Timeout.InfiniteTimeSpan }, onError);
         IFleetLink link = options.InProcess
             ? new InProcessFleetLink(host)
-            : new Mqtt.MqttFleetLink(options.BrokerUrl, host, fleet.Nodes.Select(n => n.NodeId));
+            : new Mqtt.MqttFleetLink(options.BrokerUrl, host, fleet.Nodes.Select(n => n.NodeId), sharedBroker);
         SiloGrains.AddTo(host, link.Commands, new NodeOptions(), new SchedulerOptions { AutoPlan = false }, history.Recorder);
         var ledger = await LedgerSetup.StartAsync(options, temporary, clock.Time);
         // The simulation closes epochs itself, in step with simulated time (no ledger timer).

@@ -29,9 +29,6 @@ internal sealed class SimulationRunner(SimulatedSilo silo)
 
     public int TelemetryRejected { get; private set; }
 
-    /// <summary>Where commands for nodes outside the simulated fleet go (paired devices); null drops them.</summary>
-    public GreenCompute.Grains.Nodes.INodeCommandSink? PairedNodes { get; set; }
-
     /// <summary>Runs until the scenario ends or <paramref name="cancellationToken"/> fires; calls <paramref name="onHour"/> every simulated hour.</summary>
     public async Task<FleetSummary> RunAsync(Func<FleetSummary, Task>? onHour = null, CancellationToken cancellationToken = default)
     {
@@ -77,16 +74,13 @@ internal sealed class SimulationRunner(SimulatedSilo silo)
         }
 
         await SubmitDueJobsAsync(now);
+        // A device paired into a simulated site gets its commands from the link directly (over MQTT); an in-process
+        // link has no such devices, and hands back only the simulated agents' commands to apply.
         foreach (var command in await silo.Link.TakeCommandsAsync())
         {
             if (_simulated.Contains(command.NodeId))
             {
                 silo.Agents.Apply(command);
-            }
-            else if (PairedNodes is { } devices)
-            {
-                // A real device paired into a simulated site: its commands go out over MQTT.
-                await devices.SendAsync(command, CancellationToken.None);
             }
         }
 

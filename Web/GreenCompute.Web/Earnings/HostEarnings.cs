@@ -9,7 +9,7 @@ namespace GreenCompute.Web.Earnings;
 /// A host's earnings from the ledger's epoch archives: the cumulative entitlement in each recent epoch's payouts tree
 /// (GreenCredit, 18 decimals, one credit per euro), what each epoch added, and the proof a claim needs now.
 /// </summary>
-internal sealed class HostEarnings(CoHostedSilo silo)
+internal sealed class HostEarnings(CoHostedSilo silo, Receipts.EpochIndex index)
 {
     private static readonly BigInteger UnitsPerEuro = BigInteger.Pow(10, 18);
 
@@ -26,17 +26,16 @@ internal sealed class HostEarnings(CoHostedSilo silo)
             decimal? previous = null;
             for (var e = Math.Max(0, latest - epochs); e <= latest; e++)
             {
-                var grain = silo.Silo.Host.GetGrain<ILedgerEpochGrain>(e.ToString(CultureInfo.InvariantCulture));
-                if (await grain.GetArchive() is not { } archive)
+                // The epoch index answers by account (built once per epoch), not a scan of every host's payout.
+                if (await index.GetAsync(e) is not { } archive)
                 {
                     continue;
                 }
 
-                var mine = archive.Payouts.FirstOrDefault(p => string.Equals(p.Account, account, StringComparison.OrdinalIgnoreCase));
-                var cumulative = mine is null ? 0m : Euros(BigInteger.Parse(mine.CumulativeAmount, CultureInfo.InvariantCulture));
-                var commit = await grain.GetCommit();
+                var cumulative = archive.PayoutOf.TryGetValue(account, out var mine) ? Euros(BigInteger.Parse(mine.CumulativeAmount, CultureInfo.InvariantCulture)) : 0m;
                 if (previous is not null)
                 {
+                    var commit = await silo.Silo.Host.GetGrain<ILedgerEpochGrain>(e.ToString(CultureInfo.InvariantCulture)).GetCommit();
                     lines.Add(new EpochLine(e, archive.Start, cumulative, cumulative - previous.Value, commit?.Reference));
                 }
 

@@ -12,8 +12,10 @@ namespace GreenCompute.Web.Hosting;
 /// The silo in the web process: the grains and the simulated fleet on real data (<see cref="SimulatedSilo"/>), stepped
 /// by <see cref="SimulationRunner"/> in a background loop paced at <see cref="WebOptions.Speed"/>, or by the caller
 /// (<see cref="StepAsync"/>) with <see cref="WebOptions.ManualClock"/>. Pages read the grains, never the simulator.
+/// The simulated agents use the web host's one broker (<see cref="Pairing.MqttEndpoint"/>) when it runs; each node
+/// message the ingest applies wakes that node's live views at once (<see cref="FleetTicks.PublishNode"/>).
 /// </summary>
-internal sealed partial class CoHostedSilo(WebOptions options, FleetTicks ticks, ILogger<CoHostedSilo> logger) : IHostedService, IAsyncDisposable
+internal sealed partial class CoHostedSilo(WebOptions options, FleetTicks ticks, Pairing.MqttEndpoint mqtt, ILogger<CoHostedSilo> logger) : IHostedService, IAsyncDisposable
 {
     private readonly SemaphoreSlim _step = new(1, 1);
     private readonly CancellationTokenSource _stop = new();
@@ -37,13 +39,6 @@ internal sealed partial class CoHostedSilo(WebOptions options, FleetTicks ticks,
 
     public IReadOnlyList<string> SiteIds { get; private set; } = [];
 
-    /// <summary>Where commands for paired (non-simulated) devices go: the MQTT endpoint sets it when its broker runs.</summary>
-    public GreenCompute.Grains.Nodes.INodeCommandSink? PairedNodeCommands
-    {
-        get => _runner?.PairedNodes;
-        set => _runner!.PairedNodes = value;
-    }
-
     public IHeaterNodeGrain Node(string nodeId) => Silo.Host.GetGrain<IHeaterNodeGrain>(nodeId);
 
     public ISiteGrain Site(string siteId) => Silo.Host.GetGrain<ISiteGrain>(siteId);
@@ -63,7 +58,12 @@ internal sealed partial class CoHostedSilo(WebOptions options, FleetTicks ticks,
             Seed = options.Seed,
             Live = false,
         };
-        _silo = await SimulatedSilo.CreateAsync(siloOptions, onError: e => LogGrainError(logger, e.ToString()));
+        _silo = await SimulatedSilo.CreateAsync(siloOptions, onError: e => LogGrainError(logger, e.ToString()), sharedBroker: mqtt.Broker);
+        if (_silo.Link is GreenCompute.Silo.Mqtt.MqttFleetLink link)
+        {
+            link.Ingest.NodeApplied = (_, nodeId) => ticks.PublishNode(nodeId);
+        }
+
         _runner = new SimulationRunner(_silo);
         SiteIds = [.. _silo.Fleet.Nodes.Select(n => n.SiteId).Distinct().Order(StringComparer.Ordinal)];
         LogStarted(logger, _silo.Data.Notice, _silo.Fleet.Nodes.Count, SiteIds.Count, _silo.Ledger.Description);

@@ -17,7 +17,7 @@ namespace GreenCompute.Web.Jobs;
 /// <see cref="JobValidator"/> decides; every problem comes back by field and nothing is stored), quotes, status and
 /// bills. A job belongs to the account that submitted it; anyone else gets null (404).
 /// </summary>
-internal sealed class JobService(CoHostedSilo silo, UserStore users)
+internal sealed class JobService(CoHostedSilo silo, UserStore users, Receipts.EpochIndex epochs)
 {
     public static readonly TimeSpan CheckpointInterval = TimeSpan.FromMinutes(10);
 
@@ -133,26 +133,24 @@ internal sealed class JobService(CoHostedSilo silo, UserStore users)
     private async Task<ImmutableArray<JobReceiptView>> ReceiptsAsync(ImmutableArray<Grains.Scheduling.TaskStatus> tasks)
     {
         var receipts = ImmutableArray.CreateBuilder<JobReceiptView>();
-        // A completed task no longer names its node: look for its id in the signed details of each node's receipt of
-        // that epoch (one grain call per node and epoch: fine for a building-sized fleet, an index is needed at 10,000).
+        // A completed task no longer names its node: the epoch index says whose signed receipt lists it (built once per
+        // closed epoch), so a bill asks the ledger only for the receipts that cover its tasks.
         var completed = tasks.Where(t => t.State == WorkTaskState.Completed).ToList();
         foreach (var epoch in completed.Select(t => EpochClock.Hourly.EpochOf(t.ChangedAt)).Distinct().Order())
         {
             var ids = completed.Where(t => EpochClock.Hourly.EpochOf(t.ChangedAt) == epoch).Select(t => t.TaskId).ToList();
+            var index = await epochs.GetAsync(epoch);
             var found = false;
-            foreach (var nodeId in silo.Silo.Fleet.Nodes.Select(n => n.NodeId))
+            foreach (var node in ids.Where(id => index?.NodeOfTask.ContainsKey(id) == true).GroupBy(id => index!.NodeOfTask[id], StringComparer.Ordinal)
+                .OrderBy(g => g.Key, StringComparer.Ordinal))
             {
-                if (await silo.Silo.LedgerGrain.GetReceiptProof(epoch, nodeId) is not { } proof)
+                if (await silo.Silo.LedgerGrain.GetReceiptProof(epoch, node.Key) is not { } proof)
                 {
                     continue;
                 }
 
-                var covers = ids.Where(id => proof.Details.Contains($"\"{id}\"", StringComparison.Ordinal)).ToImmutableArray();
-                if (covers.Length > 0)
-                {
-                    found = true;
-                    receipts.Add(new JobReceiptView(epoch, nodeId, Hex(proof.Leaf), Hex(proof.Root), [.. proof.Proof.Select(Hex)], proof.Commit?.Reference, covers));
-                }
+                found = true;
+                receipts.Add(new JobReceiptView(epoch, node.Key, Hex(proof.Leaf), Hex(proof.Root), [.. proof.Proof.Select(Hex)], proof.Commit?.Reference, [.. node]));
             }
 
             if (!found)

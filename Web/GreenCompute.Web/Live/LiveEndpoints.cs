@@ -22,7 +22,8 @@ internal static class LiveEndpoints
                 return Results.NotFound();
             }
 
-            await ServerSentEvents.StreamAsync(context, ticks, "rooms", async () =>
+            var own = ticks.Site(siteId, (await silo.Site(siteId).GetRegistration()).NodeIds);
+            await ServerSentEvents.StreamAsync(context, ticks, own, "rooms", async () =>
                 await renderer.RenderAsync<SiteRooms>(new Dictionary<string, object?>
                 {
                     [nameof(SiteRooms.Overview)] = await silo.Site(siteId).GetOverview(),
@@ -38,7 +39,7 @@ internal static class LiveEndpoints
                 return Results.NotFound();
             }
 
-            await ServerSentEvents.StreamAsync(context, ticks, "room", async () =>
+            await ServerSentEvents.StreamAsync(context, ticks, ticks.Node(nodeId), "room", async () =>
                 await renderer.RenderAsync<RoomState>(new Dictionary<string, object?> { [nameof(RoomState.Node)] = await silo.Node(nodeId).GetSnapshot() }));
             return Results.Empty;
         });
@@ -77,7 +78,7 @@ internal static class LiveEndpoints
                 return Results.NotFound();
             }
 
-            await ServerSentEvents.StreamAsync(context, ticks, "commissioning", async () =>
+            await ServerSentEvents.StreamAsync(context, ticks, ticks.Node(nodeId), "commissioning", async () =>
                 await renderer.RenderAsync<Commissioning>(new Dictionary<string, object?>
                 {
                     [nameof(Commissioning.Node)] = await silo.Node(nodeId).GetSnapshot(),

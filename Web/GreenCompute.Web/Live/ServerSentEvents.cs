@@ -3,16 +3,19 @@ using System.Text;
 namespace GreenCompute.Web.Live;
 
 /// <summary>
-/// A server-sent-events loop: sends a named event whenever the fleet steps (at most every
-/// <see cref="MinimumInterval"/>), and a comment line when nothing happened for <see cref="Heartbeat"/> so a closed
-/// connection is noticed.
+/// A server-sent-events loop: sends a named event whenever the fleet steps or the view's own node or site signals a
+/// change between steps (at most every <see cref="MinimumInterval"/>: a burst of telemetry becomes one frame), and a
+/// comment line when nothing happened for <see cref="Heartbeat"/> so a closed connection is noticed.
 /// </summary>
 internal static class ServerSentEvents
 {
     public static readonly TimeSpan MinimumInterval = TimeSpan.FromMilliseconds(500);
     public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
 
-    public static async Task StreamAsync(HttpContext context, Hosting.FleetTicks ticks, string eventName, Func<Task<string>> render)
+    public static Task StreamAsync(HttpContext context, Hosting.FleetTicks ticks, string eventName, Func<Task<string>> render) =>
+        StreamAsync(context, ticks, null, eventName, render);
+
+    public static async Task StreamAsync(HttpContext context, Hosting.FleetTicks ticks, Hosting.TickSignal? own, string eventName, Func<Task<string>> render)
     {
         var response = context.Response;
         response.Headers.ContentType = "text/event-stream";
@@ -22,12 +25,14 @@ internal static class ServerSentEvents
         await response.Body.FlushAsync(ct);
         try
         {
-            // Render whenever the fleet moved since the last render: also a step that came during the pause below.
+            // Render whenever the fleet (or the view's own node or site) moved since the last render: also a change
+            // that came during the pause below. Both counts only grow, so their sum tells.
             long sent = -1;
             while (!ct.IsCancellationRequested)
             {
-                var tick = ticks.Next;
-                if (ticks.Count == sent)
+                Task tick = own is null ? ticks.Next : Task.WhenAny(ticks.Next, own.Next);
+                var count = ticks.Count + (own?.Count ?? 0);
+                if (count == sent)
                 {
                     if (await Task.WhenAny(tick, Task.Delay(Heartbeat, ct)) != tick)
                     {
@@ -38,7 +43,7 @@ internal static class ServerSentEvents
                     continue;
                 }
 
-                sent = ticks.Count;
+                sent = count;
                 await response.WriteAsync(Format(eventName, await render()), ct);
                 await response.Body.FlushAsync(ct);
                 await Task.Delay(MinimumInterval, ct);

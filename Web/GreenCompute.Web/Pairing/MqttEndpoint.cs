@@ -2,7 +2,6 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using GreenCompute.Mqtt.Broker;
-using GreenCompute.Mqtt.Client;
 using GreenCompute.Mqtt.Protocol;
 using GreenCompute.Silo.Configuration;
 using GreenCompute.Silo.Mqtt;
@@ -11,26 +10,23 @@ using GreenCompute.Web.Hosting;
 namespace GreenCompute.Web.Pairing;
 
 /// <summary>
-/// The embedded MQTT broker for paired devices, on loopback (<see cref="WebOptions.MqttPort"/>, 1883 by default): a
-/// device signs in with its node id and the password it got at pairing, and may use only its own topics
-/// (<see cref="MqttDeviceAcl"/>); the silo's ingest (a service account with a password made at start) routes the
-/// devices' telemetry and events to the grains, and commands for paired devices go out on it.
+/// The web host's one MQTT broker, on loopback (<see cref="WebOptions.MqttPort"/>, 1883 by default): paired devices sign
+/// in with their node id and the password they got at pairing; the co-hosted silo's fleet link joins it
+/// (<see cref="SharedBroker"/>) with its simulated devices and service accounts, and its ingest routes every device's
+/// telemetry and events to the grains and sends every device its commands. Every device account, paired or simulated,
+/// may use only its own topics (<see cref="MqttDeviceAcl"/>). Started before the silo; stopped after it.
 /// </summary>
-internal sealed partial class MqttEndpoint(WebOptions options, PairingStore store, CoHostedSilo silo, ILogger<MqttEndpoint> logger)
+internal sealed partial class MqttEndpoint(WebOptions options, PairingStore store, ILogger<MqttEndpoint> logger)
     : IHostedService, IMqttBrokerAuthenticator, IAsyncDisposable
 {
-    public const string ServiceUser = "silo";
-
-    private readonly string _servicePassword = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24));
-    private MqttBroker? _broker;
-    private MqttIngest? _ingest;
-    private MqttClient? _commands;
+    private SharedBroker? _broker;
 
     public string Host => "127.0.0.1";
 
     public int Port => _broker?.Port ?? options.MqttPort;
 
-    public MqttIngest? Ingest => _ingest;
+    /// <summary>The running broker the silo's fleet link joins; null when there is none (<c>--mqtt-port -1</c>).</summary>
+    public SharedBroker? Broker => _broker;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -39,68 +35,41 @@ internal sealed partial class MqttEndpoint(WebOptions options, PairingStore stor
             return;
         }
 
-        _broker = new MqttBroker(new MqttBrokerOptions
-        {
-            ListenAddress = Host,
-            Port = options.MqttPort,
-            Authenticator = this,
-            Authorizer = new MqttDeviceAcl([ServiceUser]),
-        });
+        var broker = new SharedBroker(Host, options.MqttPort, options.Buildings * options.RoomsPerBuilding, this);
         try
         {
-            await _broker.StartAsync(cancellationToken);
+            await broker.StartAsync(cancellationToken);
         }
         catch (SocketException e)
         {
+            await broker.DisposeAsync();
             throw new ConfigurationException("--mqtt-port", $"{options.MqttPort} cannot be used ({e.SocketErrorCode}).", "pick a free port, e.g. --mqtt-port 11883, or -1 for no broker.");
         }
 
-        _ingest = new MqttIngest(ClientOptions("silo-ingest"), silo.Silo.Host, logger);
-        await _ingest.StartAsync(cancellationToken);
-        _commands = new MqttClient(ClientOptions("silo-commands"));
-        await _commands.ConnectAsync(cancellationToken);
-        silo.PairedNodeCommands = new MqttCommandSink(_commands, logger);
+        _broker = broker;
         LogListening(logger, Host, Port);
     }
 
+    /// <summary>Paired devices' accounts; the fleet's own (simulated devices, service users) are the fleet link's to check.</summary>
     public ValueTask<MqttReasonCode> AuthenticateAsync(string clientId, string? userName, ReadOnlyMemory<byte>? password, CancellationToken cancellationToken)
     {
-        if (userName is null || password is not { } bytes)
+        // The silo's service users have every topic: a paired account may never carry their names.
+        if (userName is null || password is not { } bytes || FleetCredentials.ServiceUsers.Contains(userName))
         {
             return ValueTask.FromResult(MqttReasonCode.BadUserNameOrPassword);
         }
 
         var text = Encoding.UTF8.GetString(bytes.Span);
-        bool ok;
-        if (userName == ServiceUser)
-        {
-            ok = CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(text), Encoding.UTF8.GetBytes(_servicePassword));
-        }
-        else
-        {
-            ok = store.FindByNode(userName)?.MqttPasswordHash is { } hash
-                && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(PairingService.HashPassword(text)), Encoding.ASCII.GetBytes(hash));
-        }
-
+        var ok = store.FindByNode(userName)?.MqttPasswordHash is { } hash
+            && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(PairingService.HashPassword(text)), Encoding.ASCII.GetBytes(hash));
         return ValueTask.FromResult(ok ? MqttReasonCode.Success : MqttReasonCode.BadUserNameOrPassword);
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
+    /// <summary>Nothing: the broker outlives the silo's stop (its clients disconnect first) and goes in <see cref="DisposeAsync"/>.</summary>
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async ValueTask DisposeAsync()
     {
-        if (_ingest is not null)
-        {
-            await _ingest.DisposeAsync();
-            _ingest = null;
-        }
-
-        if (_commands is not null)
-        {
-            await _commands.DisposeAsync();
-            _commands = null;
-        }
-
         if (_broker is not null)
         {
             await _broker.DisposeAsync();
@@ -108,15 +77,6 @@ internal sealed partial class MqttEndpoint(WebOptions options, PairingStore stor
         }
     }
 
-    private MqttClientOptions ClientOptions(string clientId) => new()
-    {
-        Host = Host,
-        Port = Port,
-        ClientId = clientId,
-        UserName = ServiceUser,
-        Password = _servicePassword,
-    };
-
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "MQTT broker for paired devices on {Host}:{Port}")]
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "MQTT broker for paired and simulated devices on {Host}:{Port}")]
     private static partial void LogListening(ILogger logger, string host, int port);
 }

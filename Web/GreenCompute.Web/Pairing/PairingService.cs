@@ -17,7 +17,7 @@ namespace GreenCompute.Web.Pairing;
 /// ledger (and the on-chain registry when a chain runs), and makes the device's MQTT account; the agent then fetches
 /// where it is and its broker password (once).
 /// </summary>
-internal sealed class PairingService(PairingStore store, CoHostedSilo silo, MqttEndpoint mqtt, TimeProvider time)
+internal sealed class PairingService(PairingStore store, CoHostedSilo silo, MqttEndpoint mqtt, TimeProvider time, FleetTicks ticks, Fleet.FleetIndex fleet)
 {
     public const int MaxRoomNameLength = 60;
 
@@ -140,6 +140,9 @@ internal sealed class PairingService(PairingStore store, CoHostedSilo silo, Mqtt
         var updated = site with { NodeIds = [.. site.NodeIds, nodeId] };
         await silo.Site(site.SiteId).Register(updated);
         await silo.Scheduler.RegisterSite(updated);
+        // Live views of the site follow the new room at once; the fleet table and site counts read it again.
+        ticks.Locate(nodeId, site.SiteId);
+        fleet.Invalidate();
 
         var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24));
         store.TryAssign(code!, nodeId, site.SiteId, nodeId, password, HashPassword(password));

@@ -23,6 +23,11 @@ public sealed class WebApp : IAsyncLifetime
 
     internal CoHostedSilo Silo => Services.GetRequiredService<CoHostedSilo>();
 
+    /// <summary>The fleet link on the host's one broker: its ingest applies simulated and paired devices' messages alike.</summary>
+    internal GreenCompute.Silo.Mqtt.MqttFleetLink Link => (GreenCompute.Silo.Mqtt.MqttFleetLink)Silo.Silo.Link;
+
+    internal GreenCompute.Silo.Mqtt.MqttIngest Ingest => Link.Ingest;
+
     internal AccountService Accounts => Services.GetRequiredService<AccountService>();
 
     internal ConsoleNotices Notices => Services.GetRequiredService<ConsoleNotices>();

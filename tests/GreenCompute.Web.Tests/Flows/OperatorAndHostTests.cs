@@ -68,6 +68,62 @@ public sealed class OperatorAndHostTests(WebApp app) : IClassFixture<WebApp>
     }
 
     [Fact]
+    public async Task Operator_FleetTable_AfterAStep_ShowsEveryNodesNewState_AndFiltersStillMatchTheGrains()
+    {
+        var client = await app.SignedInAsync("op");
+        await client.GetStringAsync("/operator");
+        await app.Silo.StepAsync(2);
+        var page = await client.GetStringAsync("/operator");
+        var nodes = (await Task.WhenAll(app.Silo.SiteIds.Select(s => app.Silo.Site(s).GetOverview()))).SelectMany(o => o.Nodes).ToList();
+        foreach (var n in nodes)
+        {
+            var row = Regex.Match(page, $"<tr data-node=\"{Regex.Escape(n.NodeId)}\">.*?</tr>", RegexOptions.Singleline).Value;
+            Assert.Contains($"<td>{Format.Time(n.LastSeen)}</td>", row);
+            Assert.Contains($"<td>{Format.Mode(n.Mode)}</td>", row);
+        }
+
+        foreach (var mode in nodes.Select(n => n.Mode).Distinct())
+        {
+            var filtered = await client.GetStringAsync($"/operator?mode={mode}");
+            Assert.Equal(nodes.Count(n => n.Mode == mode), Regex.Matches(filtered, "<tr data-node=").Count);
+        }
+    }
+
+    [Fact]
+    public async Task FleetView_PagesAndFilters_OverTheGrainsOverviews()
+    {
+        var overviews = await Task.WhenAll(app.Silo.SiteIds.Select(s => app.Silo.Site(s).GetOverview()));
+        var view = new Fleet.FleetView(0, overviews);
+        var all = overviews.SelectMany(o => o.Nodes).Select(n => n.NodeId).Order(StringComparer.Ordinal).ToList();
+
+        var first = view.Query(null, null, null, 1, 3);
+        var second = view.Query(null, null, null, 2, 3);
+        Assert.Equal((all.Count, 2), (first.Total, first.Pages));
+        Assert.Equal(all, first.Rows.Concat(second.Rows).Select(n => n.NodeId));
+        Assert.Empty(view.Query(null, null, null, 3, 3).Rows);
+
+        Assert.All(view.Query("b2", null, null, 1, 50).Rows, n => Assert.Equal("b2", n.SiteId));
+        Assert.Equal(0, view.Query("nowhere", null, null, 1, 50).Total);
+        Assert.Equal(["b1-r02"], view.Query(null, null, "B1-R02", 1, 50).Rows.Select(n => n.NodeId));
+        var mode = overviews[0].Nodes[0].Mode;
+        Assert.Equal(overviews.Sum(o => o.Nodes.Count(n => n.Mode == mode)), view.Query(null, mode, null, 1, 50).Total);
+        Assert.Equal(all.Count, view.Sites.Sum(s => s.Rooms));
+    }
+
+    [Fact]
+    public async Task Operator_FleetTableAndSites_ShowAPairedRoomAtOnce_WithoutAStep()
+    {
+        var client = await app.SignedInAsync("op");
+        var before = Regex.Matches(await client.GetStringAsync("/operator?site=b2"), "<tr data-node=").Count;
+        await using var agent = new SimulatedAgent(app);
+        var nodeId = await agent.PairAndConnectAsync("b2", "Workshop");
+        var after = await client.GetStringAsync("/operator?site=b2");
+        Assert.Equal(before + 1, Regex.Matches(after, "<tr data-node=").Count);
+        Assert.Contains($"data-node=\"{nodeId}\"", after);
+        Assert.Contains(">Workshop</a>", after);
+    }
+
+    [Fact]
     public async Task Host_SeesTheirEarningsPerEpochAndTheClaimProof_NotAnotherHosts()
     {
         // Two simulated hours: at least one epoch closed and recorded (journal) with payouts for b1's host.

@@ -1,4 +1,3 @@
-using System.Net;
 using GreenCompute.Web.Tests.Fixtures;
 
 namespace GreenCompute.Web.Tests.Pairing;
@@ -13,14 +12,7 @@ public sealed class PairedDeviceCommandTests(WebApp app) : IClassFixture<WebApp>
     public async Task PlanningRound_CommandsThePairedDevice_AndTheStepCompletes()
     {
         await using var agent = new SimulatedAgent(app);
-        Assert.Equal(HttpStatusCode.Accepted, (await agent.RequestAsync()).StatusCode);
-        var installer = await app.SignedInAsync("installer1");
-        var response = await Fixtures.Forms.PostAsync(installer, "/installer", "pair", new() { ["Input.ClaimCode"] = agent.ClaimCode, ["Input.SiteId"] = "b1", ["Input.RoomName"] = "Lab 9" });
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var paired = await agent.PollAsync();
-        var nodeId = paired.GetProperty("nodeId").GetString()!;
-        var mqtt = paired.GetProperty("mqtt");
-        await agent.ConnectAsync(mqtt.GetProperty("host").GetString()!, mqtt.GetProperty("port").GetInt32(), nodeId, mqtt.GetProperty("password").GetString()!);
+        var nodeId = await agent.PairAndConnectAsync("b1", "Lab 9");
         await agent.PublishTelemetryAsync(nodeId, 20.5, 120);
 
         // The fixture's first step is a planning round: every online node, the paired one too, gets a command.
