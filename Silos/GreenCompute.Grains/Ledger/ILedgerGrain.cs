@@ -15,7 +15,13 @@ public interface ILedgerGrain : IGrainWithStringKey
     /// <summary>Pairs (or re-pairs) a node with its device key and host payout account. Returns the problem, or null.</summary>
     Task<string?> Pair(NodeAccount account);
 
+    /// <summary>Pairs many nodes in one write (a whole fleet at start): the problem per account, in order, null where it was paired.</summary>
+    Task<IReadOnlyList<string?>> PairAll(IReadOnlyList<NodeAccount> accounts);
+
     Task<ReceiptVerdict> SubmitReading(SignedMeterReading reading);
+
+    /// <summary>Many readings in one write (a fleet's readings each planning round): one verdict per reading, in order.</summary>
+    Task<IReadOnlyList<ReceiptVerdict>> SubmitReadings(IReadOnlyList<SignedMeterReading> readings);
 
     Task<ReceiptVerdict> SubmitCompletion(SignedTaskCompletion completion);
 

@@ -44,6 +44,30 @@ internal sealed class LedgerGrain(IChainCommitter committer, LedgerOptions optio
         return problem;
     }
 
+    public async Task<IReadOnlyList<string?>> PairAll(IReadOnlyList<NodeAccount> accounts)
+    {
+        ArgumentNullException.ThrowIfNull(accounts);
+        // The state holds every node: one write per call, not per node, keeps a 10,000-node start linear.
+        var book = Book;
+        var problems = accounts.Select(book.Pair).ToList();
+        if (problems.Any(p => p is null))
+        {
+            await SaveAsync();
+        }
+
+        return problems;
+    }
+
+    public async Task<IReadOnlyList<ReceiptVerdict>> SubmitReadings(IReadOnlyList<SignedMeterReading> readings)
+    {
+        ArgumentNullException.ThrowIfNull(readings);
+        var book = Book;
+        var now = TimeProvider.GetUtcNow();
+        var verdicts = readings.Select(r => book.AcceptReading(r, _verifier.RecoverSigner(r), now)).ToList();
+        await SaveAsync();
+        return verdicts;
+    }
+
     public async Task<ReceiptVerdict> SubmitReading(SignedMeterReading reading)
     {
         ArgumentNullException.ThrowIfNull(reading);

@@ -26,20 +26,33 @@ internal sealed class SimulatedDevices(SimulatedFleet fleet, ILedgerGrain ledger
 
     public async Task PairAllAsync()
     {
+        var accounts = new List<NodeAccount>(fleet.Nodes.Count);
+        var hosts = new Dictionary<string, Address>(StringComparer.Ordinal);
         foreach (var node in fleet.Nodes)
         {
             var signer = new ReceiptSigner(Key($"device:{node.NodeId}"), domain);
             _devices[node.NodeId] = (signer, 0);
-            var host = Key($"host:{node.SiteId}").Address;
-            if (await ledger.Pair(new NodeAccount(node.NodeId, signer.Device.ToString(), host.ToString(), node.PriceZone)) is { } problem)
+            if (!hosts.TryGetValue(node.SiteId, out var host))
             {
-                throw new InvalidOperationException($"Pairing {node.NodeId} with the ledger failed: {problem}");
+                hosts[node.SiteId] = host = Key($"host:{node.SiteId}").Address;
+            }
+
+            accounts.Add(new NodeAccount(node.NodeId, signer.Device.ToString(), host.ToString(), node.PriceZone));
+        }
+
+        // One ledger write for the whole fleet (the ledger's state holds every node).
+        var problems = await ledger.PairAll(accounts);
+        for (var i = 0; i < accounts.Count; i++)
+        {
+            if (problems[i] is { } problem)
+            {
+                throw new InvalidOperationException($"Pairing {accounts[i].NodeId} with the ledger failed: {problem}");
             }
 
             if (register is not null)
             {
                 // Pairing also goes on chain: the device registry maps node id ↔ device key ↔ host payout address.
-                await register(node.NodeId, signer.Device, host);
+                await register(accounts[i].NodeId, Address.Parse(accounts[i].Device), hosts[fleet.Nodes[i].SiteId]);
             }
         }
     }
@@ -47,10 +60,17 @@ internal sealed class SimulatedDevices(SimulatedFleet fleet, ILedgerGrain ledger
     /// <summary>Every online node signs its energy counter; <paramref name="wantsHeat"/> says whether its room wanted heat.</summary>
     public async Task SubmitReadingsAsync(Func<string, bool> wantsHeat)
     {
+        var signed = new List<SignedMeterReading>();
         foreach (var t in fleet.ReadTelemetry())
         {
             var reading = new MeterReading(t.NodeId, Next(t.NodeId), t.Time, (ulong)Math.Floor(t.EnergyCounter.Value), wantsHeat(t.NodeId));
-            Count(await ledger.SubmitReading(_devices[t.NodeId].Signer.Sign(reading)));
+            signed.Add(_devices[t.NodeId].Signer.Sign(reading));
+        }
+
+        // One ledger write per round, not per node.
+        foreach (var verdict in await ledger.SubmitReadings(signed))
+        {
+            Count(verdict);
         }
     }
 
