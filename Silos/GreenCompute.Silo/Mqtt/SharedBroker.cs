@@ -38,7 +38,8 @@ internal sealed class SharedBroker : IMqttBrokerAuthenticator, IAsyncDisposable
     public void AddAccounts(IMqttBrokerAuthenticator accounts)
     {
         ArgumentNullException.ThrowIfNull(accounts);
-        ImmutableInterlocked.Update(ref _accounts, a => a.Add(accounts));
+        // First: a fleet of thousands signs in at start, and its check is in memory (the host's may read a database).
+        ImmutableInterlocked.Update(ref _accounts, a => a.Insert(0, accounts));
     }
 
     public async ValueTask<MqttReasonCode> AuthenticateAsync(string clientId, string? userName, ReadOnlyMemory<byte>? password, CancellationToken cancellationToken)

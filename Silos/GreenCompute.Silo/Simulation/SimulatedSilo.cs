@@ -113,9 +113,13 @@ internal sealed class SimulatedSilo : IAsyncDisposable
         var history = HistoryStore.Open(options, temporary, clock.Time);
 
         var host = new GrainHost(storage, clock.Time, new GrainHostOptions { CallTimeout = Timeout.InfiniteTimeSpan }, onError);
-        IFleetLink link = options.InProcess
-            ? new InProcessFleetLink(host)
-            : new Mqtt.MqttFleetLink(options.BrokerUrl, host, fleet.Nodes.Select(n => n.NodeId), sharedBroker);
+        IFleetLink link = (options.InProcess, sharedBroker) switch
+        {
+            (true, null) => new InProcessFleetLink(host),
+            // Agents by direct calls; the host's broker still carries its paired devices.
+            (true, { } broker) => new Mqtt.PairedDevicesLink(host, fleet.Nodes.Select(n => n.NodeId), broker),
+            _ => new Mqtt.MqttFleetLink(options.BrokerUrl, host, fleet.Nodes.Select(n => n.NodeId), sharedBroker),
+        };
         SiloGrains.AddTo(host, link.Commands, new NodeOptions(), new SchedulerOptions { AutoPlan = false }, history.Recorder);
         var ledger = await LedgerSetup.StartAsync(options, temporary, clock.Time);
         // The simulation closes epochs itself, in step with simulated time (no ledger timer).

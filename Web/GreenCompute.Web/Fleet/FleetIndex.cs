@@ -10,6 +10,7 @@ namespace GreenCompute.Web.Fleet;
 /// </summary>
 internal sealed partial class FleetIndex(CoHostedSilo silo, FleetTicks ticks, ILogger<FleetIndex> logger) : BackgroundService
 {
+    // Never disposed: a read in flight at shutdown must still release it (a SemaphoreSlim holds no handle unless asked).
     private readonly SemaphoreSlim _read = new(1, 1);
     private FleetView? _current;
     private long _invalidated;
@@ -74,12 +75,6 @@ internal sealed partial class FleetIndex(CoHostedSilo silo, FleetTicks ticks, IL
                 LogReadFailed(logger, e);
             }
         }
-    }
-
-    public override void Dispose()
-    {
-        _read.Dispose();
-        base.Dispose();
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Reading the fleet's overview after a step failed")]

@@ -56,13 +56,17 @@ internal sealed partial class CoHostedSilo(WebOptions options, FleetTicks ticks,
             StateFile = options.StateFile,
             NoChain = options.NoChain,
             Seed = options.Seed,
+            InProcess = options.InProcessAgents,
             Live = false,
         };
         _silo = await SimulatedSilo.CreateAsync(siloOptions, onError: e => LogGrainError(logger, e.ToString()), sharedBroker: mqtt.Broker);
-        if (_silo.Link is GreenCompute.Silo.Mqtt.MqttFleetLink link)
+        var ingest = _silo.Link switch
         {
-            link.Ingest.NodeApplied = (_, nodeId) => ticks.PublishNode(nodeId);
-        }
+            GreenCompute.Silo.Mqtt.MqttFleetLink link => link.Ingest,
+            GreenCompute.Silo.Mqtt.PairedDevicesLink link => link.Ingest,
+            _ => null,
+        };
+        ingest?.NodeApplied = (_, nodeId) => ticks.PublishNode(nodeId);
 
         _runner = new SimulationRunner(_silo);
         SiteIds = [.. _silo.Fleet.Nodes.Select(n => n.SiteId).Distinct().Order(StringComparer.Ordinal)];

@@ -18,7 +18,10 @@ internal static class WebArguments
           --users FILE      accounts database (default greencompute-users.db)
           --state FILE      grain state (default: a temporary file)
           --seed-demo       create demo accounts (manager, customer, installer, host) and print their passwords
-          --mqtt-port N     embedded MQTT broker for paired devices (default 1883; 0 = any free port; -1 = none)
+          --mqtt-port N     the embedded MQTT broker for paired and simulated devices (default 1883; 0 = any free port;
+                            -1 = none for paired devices, the simulated agents get their own on a free port)
+          --in-process      simulated agents call the grains directly, not over MQTT (large fleets: each MQTT agent
+                            takes two sockets in this process); paired devices still use the broker
           --no-chain        journal ledger epochs locally even when anvil is installed
         """;
 
@@ -40,6 +43,7 @@ internal static class WebArguments
     {
         "--seed-demo" => $"--{WebOptions.SectionName}:{nameof(WebOptions.SeedDemo)}=true",
         "--no-chain" => $"--{WebOptions.SectionName}:{nameof(WebOptions.NoChain)}=true",
+        "--in-process" => $"--{WebOptions.SectionName}:{nameof(WebOptions.InProcessAgents)}=true",
         _ => a,
     })];
 }

@@ -44,6 +44,12 @@ internal sealed record WebOptions
 
     public int Seed { get; init; } = 42;
 
+    /// <summary>
+    /// The simulated agents call the grains directly instead of each keeping an MQTT connection (two loopback sockets
+    /// per room in this one process: 10,000 rooms need a descriptor limit above 20,000); paired devices still use the broker.
+    /// </summary>
+    public bool InProcessAgents { get; init; }
+
     /// <summary>The embedded MQTT broker's loopback port for paired devices; 0 = any free port, -1 = no broker.</summary>
     public int MqttPort { get; init; } = 1883;
 }

@@ -11,7 +11,7 @@ namespace GreenCompute.Web.Tests.Fixtures;
 /// real data, a manual fleet clock (tests step it; no pacing, no sleeps), the ledger journaled, and one account per
 /// role plus a second manager and customer for the cross-tenant checks.
 /// </summary>
-public sealed class WebApp : IAsyncLifetime
+public class WebApp : IAsyncLifetime
 {
     public const string Password = "correct-horse-battery";
 
@@ -26,7 +26,10 @@ public sealed class WebApp : IAsyncLifetime
     /// <summary>The fleet link on the host's one broker: its ingest applies simulated and paired devices' messages alike.</summary>
     internal GreenCompute.Silo.Mqtt.MqttFleetLink Link => (GreenCompute.Silo.Mqtt.MqttFleetLink)Silo.Silo.Link;
 
-    internal GreenCompute.Silo.Mqtt.MqttIngest Ingest => Link.Ingest;
+    internal GreenCompute.Silo.Mqtt.MqttIngest Ingest => Silo.Silo.Link is GreenCompute.Silo.Mqtt.PairedDevicesLink direct ? direct.Ingest : Link.Ingest;
+
+    /// <summary>More command-line arguments for a variant of the host.</summary>
+    protected virtual IReadOnlyList<string> ExtraArguments => [];
 
     internal AccountService Accounts => Services.GetRequiredService<AccountService>();
 
@@ -47,6 +50,7 @@ public sealed class WebApp : IAsyncLifetime
             "--no-chain",
             "--mqtt-port", "0",
             "--GreenCompute:ManualClock=true",
+            .. ExtraArguments,
         ];
         _app = WebProgram.Create(args, Output, RepositoryPaths.WebProject);
         await _app.StartAsync();
