@@ -16,8 +16,9 @@ namespace GreenCompute.WebBench;
 /// <summary>
 /// Starts the real web host with a large simulated fleet (manual clock), then measures: each main page's time as the
 /// client sees it over loopback (sequential requests, p50/p95), the delay from a paired device's MQTT telemetry to the
-/// commissioning page's SSE frame showing it (one fleet step included), and the JavaScript each page loads.
-/// Usage: dotnet run -c Release --project bench/GreenCompute.WebBench -- [--buildings 100] [--rooms 100] [--samples 40]
+/// room page's SSE frame showing it (no fleet step waited for; with the fleet idle and while it steps), and the
+/// JavaScript each page loads.
+/// Usage: dotnet run -c Release --project bench/GreenCompute.WebBench -- [--buildings 100] [--rooms 100] [--samples 40] [--reports 10] [--steps 16] [--in-process | --mqtt-agents]
 /// </summary>
 internal static partial class WebBenchmark
 {
@@ -27,12 +28,23 @@ internal static partial class WebBenchmark
         var buildings = Arg("--buildings", 100);
         var rooms = Arg("--rooms", 100);
         var samples = Arg("--samples", 40);
+        var warmSteps = Math.Max(1, Arg("--steps", 16));
         var folder = Directory.CreateTempSubdirectory("gc-webbench").FullName;
         var root = FindRoot();
         var started = Stopwatch.StartNew();
+        // Each simulated agent over MQTT holds two loopback sockets in this process: 10,000 need more than a descriptor
+        // limit of 20,000 allows, so --in-process has them call the grains directly (paired devices still use MQTT).
+        var descriptors = OpenFilesLimit();
+        var inProcess = args.Contains("--in-process") || (!args.Contains("--mqtt-agents") && descriptors < 2 * buildings * rooms + 2_000);
+        if (inProcess && !args.Contains("--in-process"))
+        {
+            Console.WriteLine($"Simulated agents in-process: {buildings * rooms:N0} MQTT agents need about {2 * buildings * rooms + 2_000:N0} file descriptors, the limit is {descriptors:N0} (--mqtt-agents forces MQTT).");
+        }
+
         await using var app = WebProgram.Create(
             ["--urls", "http://127.0.0.1:0", "--buildings", $"{buildings}", "--rooms", $"{rooms}", "--days", "2", "--no-chain", "--mqtt-port", "0",
-             "--users", Path.Combine(folder, "users.db"), "--GreenCompute:ManualClock=true", "--Logging:LogLevel:Default=Warning"],
+             "--users", Path.Combine(folder, "users.db"), "--GreenCompute:ManualClock=true", "--Logging:LogLevel:Default=Warning",
+             .. inProcess ? new[] { "--in-process" } : []],
             TextWriter.Null, Path.Combine(root, "Web", "GreenCompute.Web"));
         await app.StartAsync();
         var silo = app.Services.GetRequiredService<CoHostedSilo>();
@@ -43,11 +55,17 @@ internal static partial class WebBenchmark
         accounts.TryCreate("installer", Roles.Installer, password, false, null, [], []);
         var startup = started.Elapsed;
         var step = Stopwatch.StartNew();
-        await silo.StepAsync(16);
-        var stepTime = step.Elapsed / 16;
+        await silo.StepAsync(warmSteps);
+        var stepTime = step.Elapsed / warmSteps;
+        // What the fleet table costs once per step instead of per request: every site's overview read into the index.
+        var fleet = app.Services.GetRequiredService<GreenCompute.Web.Fleet.FleetIndex>();
+        fleet.Invalidate();
+        var read = Stopwatch.StartNew();
+        await fleet.CurrentAsync();
+        var indexTime = read.Elapsed;
         var baseUrl = WebProgram.Addresses(app).Single();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Web benchmark {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}; {buildings * rooms:N0} simulated rooms ({buildings} × {rooms}); start {startup.TotalSeconds:0.0} s; one fleet step (planning round amortised) {stepTime.TotalMilliseconds:0} ms"));
+            $"Web benchmark {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}; {buildings * rooms:N0} simulated rooms ({buildings} × {rooms}), agents {(inProcess ? "in-process" : "over MQTT")}; start {startup.TotalSeconds:0.0} s; one fleet step (planning round amortised over {warmSteps}) {stepTime.TotalMilliseconds:0} ms; fleet index read (once per step) {indexTime.TotalMilliseconds:0} ms; memory {GC.GetTotalMemory(false) / 1e6:0} MB managed, {Environment.WorkingSet / 1e6:0} MB working set"));
 
         var op = await SignInAsync(baseUrl, "op", password);
         var manager = await SignInAsync(baseUrl, "manager", password);
@@ -58,6 +76,8 @@ internal static partial class WebBenchmark
             ("operator", op, "/operator"),
             ("operator", op, $"/operator?site={site}&page=1"),
             ("operator", op, $"/operator?mode=Computing&page=3"),
+            ("operator", op, $"/operator?q=r05&page=2"),
+            ("operator", op, "/sites"),
             ("manager", manager, "/sites"),
             ("manager", manager, $"/sites/{site}"),
             ("manager", manager, $"/sites/{site}/rooms/{node}"),
@@ -94,42 +114,78 @@ internal static partial class WebBenchmark
         }
 
         Console.WriteLine();
-        Console.WriteLine(await TelemetryDelayAsync(app.Services, silo, baseUrl, password));
+        Console.WriteLine(await TelemetryDelayAsync(app.Services, silo, baseUrl, password, Arg("--reports", 10)));
         Directory.Delete(folder, recursive: true);
         return 0;
     }
 
-    private static async Task<string> TelemetryDelayAsync(IServiceProvider services, CoHostedSilo silo, string baseUrl, string password)
+    /// <summary>
+    /// Telemetry → room page: a paired device publishes a report with a new temperature; the clock stops when the room
+    /// page's SSE stream (as the site's manager) carries a frame showing it. First with the fleet idle between steps,
+    /// then while fleet steps run back to back (the ingest then also carries the whole fleet's reports). Reports are
+    /// 600 ms apart so each starts on an idle stream (a stream sends at most one frame per 500 ms).
+    /// </summary>
+    private static async Task<string> TelemetryDelayAsync(IServiceProvider services, CoHostedSilo silo, string baseUrl, string password, int reports)
     {
         var pairing = services.GetRequiredService<PairingService>();
-        var delays = new List<double>();
         pairing.Request(new PairingRequest("BNCH-0001", "0x" + new string('4', 40), 16, 1000, "bench"));
-        var (record, errors) = await pairing.AssignAsync("BNCH-0001", silo.SiteIds[0], "bench room");
+        var site = silo.SiteIds[0];
+        var (record, errors) = await pairing.AssignAsync("BNCH-0001", site, "bench room");
         var nodeId = record?.NodeId ?? throw new InvalidOperationException(string.Join("; ", errors.Values));
         var credentials = pairing.Poll("BNCH-0001")!.Mqtt!;
         await using var device = new MqttClient(new MqttClientOptions { Host = credentials.Host, Port = credentials.Port, ClientId = "bench", UserName = nodeId, Password = credentials.Password, AutoReconnect = false });
         await device.ConnectAsync();
-        var installer = await SignInAsync(baseUrl, "installer", password);
-        using var stream = await installer.GetStreamAsync($"/live/pairings/{nodeId}");
+        var manager = await SignInAsync(baseUrl, "manager", password);
+        using var stream = await manager.GetStreamAsync($"/live/rooms/{site}/{nodeId}");
         using var reader = new StreamReader(stream);
-        for (var i = 1; i <= 10; i++)
+        var sequence = 0;
+
+        async Task<List<double>> MeasureAsync(double baseCelsius)
         {
-            var celsius = (18 + i / 10.0).ToString("0.0", CultureInfo.InvariantCulture);
-            var payload = new TelemetryPayload(1, nodeId, silo.Now, i, 18 + i / 10.0, 20, 23, 500, i * 10, 0.5, [], null);
-            var sw = Stopwatch.StartNew();
-            await device.PublishAsync(Topics.Telemetry(nodeId), PayloadCodec.WriteText(payload, PayloadJsonContext.Default.TelemetryPayload), MqttQualityOfService.AtLeastOnce);
-            var stepping = silo.StepAsync();
-            while (await reader.ReadLineAsync() is { } line && !line.Contains($"{celsius} &#xB0;C", StringComparison.Ordinal))
+            var delays = new List<double>();
+            for (var i = 1; i <= reports; i++)
             {
+                // Each report starts on an idle stream: past the pause after its previous frame.
+                await Task.Delay(600);
+                var celsius = baseCelsius + i / 10.0;
+                var text = celsius.ToString("0.0", CultureInfo.InvariantCulture) + " &#xB0;C";
+                sequence++;
+                // Later than the last report even when the fleet's clock has not moved since (devices may run a little ahead).
+                var payload = new TelemetryPayload(1, nodeId, silo.Now + TimeSpan.FromSeconds(sequence), sequence, celsius, 20, 23, 500, sequence * 10, 0.5, [], null);
+                var sw = Stopwatch.StartNew();
+                await device.PublishAsync(Topics.Telemetry(nodeId), PayloadCodec.WriteText(payload, PayloadJsonContext.Default.TelemetryPayload), MqttQualityOfService.AtLeastOnce);
+                while (await reader.ReadLineAsync() is { } line && !line.Contains(text, StringComparison.Ordinal))
+                {
+                }
+
+                delays.Add(sw.Elapsed.TotalMilliseconds);
             }
 
-            delays.Add(sw.Elapsed.TotalMilliseconds);
-            await stepping;
+            delays.Sort();
+            return delays;
         }
 
-        delays.Sort();
-        return string.Create(CultureInfo.InvariantCulture,
-            $"Telemetry → commissioning page (MQTT publish, ingest, one fleet step, SSE frame): median {delays[delays.Count / 2]:0} ms, max {delays[^1]:0} ms over {delays.Count} reports");
+        var idle = await MeasureAsync(18);
+        using var stop = new CancellationTokenSource();
+        var steps = 0;
+        var stepping = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested && !silo.Finished)
+            {
+                await silo.StepAsync();
+                steps++;
+            }
+        });
+        var busy = await MeasureAsync(20);
+        await stop.CancelAsync();
+        await stepping;
+        string Line(string when, List<double> d) => string.Create(CultureInfo.InvariantCulture,
+            $"| {when} | {d.Count} | {d[d.Count / 2]:0} | {d[(int)Math.Ceiling(d.Count * 0.95) - 1]:0} | {d[^1]:0} |");
+        return string.Join(Environment.NewLine,
+            "| telemetry → room page (MQTT publish, ingest, SSE frame) | reports | p50 ms | p95 ms | max ms |",
+            "|---|---:|---:|---:|---:|",
+            Line("fleet idle between steps", idle),
+            Line($"fleet stepping back to back ({steps} steps meanwhile)", busy));
     }
 
     private static async Task<HttpClient> SignInAsync(string baseUrl, string name, string password)
@@ -142,6 +198,15 @@ internal static partial class WebBenchmark
             ["_handler"] = "login", ["__RequestVerificationToken"] = token, ["Input.Name"] = name, ["Input.Password"] = password,
         }));
         return response.StatusCode == HttpStatusCode.Redirect ? client : throw new InvalidOperationException($"sign-in as {name}: {(int)response.StatusCode}");
+    }
+
+    /// <summary>The soft limit of open files (Linux /proc/self/limits), or int.MaxValue when it cannot be read.</summary>
+    private static long OpenFilesLimit()
+    {
+        const string path = "/proc/self/limits";
+        var line = File.Exists(path) ? File.ReadLines(path).FirstOrDefault(l => l.StartsWith("Max open files", StringComparison.Ordinal)) : null;
+        var fields = line?["Max open files".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return fields is { Length: > 0 } && long.TryParse(fields[0], CultureInfo.InvariantCulture, out var soft) ? soft : int.MaxValue;
     }
 
     private static string FindRoot()
