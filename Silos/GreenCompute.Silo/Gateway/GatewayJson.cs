@@ -8,6 +8,6 @@ internal static class GatewayJson
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
-        Converters = { new JsonStringEnumConverter() },
+        Converters = { new JsonStringEnumConverter(), new AddressJsonConverter() },
     };
 }

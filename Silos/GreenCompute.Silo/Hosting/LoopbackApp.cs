@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace GreenCompute.Silo.Hosting;
@@ -17,6 +18,7 @@ internal static class LoopbackApp
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, port));
+        builder.Services.AddSingleton<IHostLifetime, NoSignalsLifetime>();
         services(builder.Services);
         var app = builder.Build();
         map(app);
