@@ -55,8 +55,19 @@ internal static class WebProgram
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new ConsoleNotices(output));
         services.AddSingleton<FleetTicks>();
-        services.AddSingleton<CoHostedSilo>();
-        services.AddHostedService(sp => sp.GetRequiredService<CoHostedSilo>());
+        if (options.SiloUrl is null)
+        {
+            services.AddSingleton<CoHostedSilo>();
+            services.AddSingleton<ISiloAccess>(sp => sp.GetRequiredService<CoHostedSilo>());
+            services.AddHostedService(sp => sp.GetRequiredService<CoHostedSilo>());
+        }
+        else
+        {
+            services.AddSingleton<RemoteSilo>();
+            services.AddSingleton<ISiloAccess>(sp => sp.GetRequiredService<RemoteSilo>());
+            services.AddHostedService(sp => sp.GetRequiredService<RemoteSilo>());
+        }
+
         services.AddSingleton(new UserStore(options.UsersFile ?? "greencompute-users.db"));
         services.AddSingleton<AccountService>();
         services.AddSingleton<Access>();
@@ -117,6 +128,7 @@ internal static class WebProgram
 
         var app = builder.Build();
         app.UseStatusCodePages();
+        app.UseMiddleware<SiloUnreachablePage>();
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -9,7 +9,7 @@ namespace GreenCompute.Web.Earnings;
 /// A host's earnings from the ledger's epoch archives: the cumulative entitlement in each recent epoch's payouts tree
 /// (GreenCredit, 18 decimals, one credit per euro), what each epoch added, and the proof a claim needs now.
 /// </summary>
-internal sealed class HostEarnings(CoHostedSilo silo)
+internal sealed class HostEarnings(ISiloAccess silo)
 {
     private static readonly BigInteger UnitsPerEuro = BigInteger.Pow(10, 18);
 
@@ -19,14 +19,14 @@ internal sealed class HostEarnings(CoHostedSilo silo)
 
     public async Task<View> ForAsync(string account, int epochs = 24)
     {
-        var status = await silo.Silo.LedgerGrain.GetStatus();
+        var status = await silo.Ledger.GetStatus();
         var lines = new List<EpochLine>();
         if (status.LatestCommitted is { } latest)
         {
             decimal? previous = null;
             for (var e = Math.Max(0, latest - epochs); e <= latest; e++)
             {
-                var grain = silo.Silo.Host.GetGrain<ILedgerEpochGrain>(e.ToString(CultureInfo.InvariantCulture));
+                var grain = silo.Grains.GetGrain<ILedgerEpochGrain>(e.ToString(CultureInfo.InvariantCulture));
                 if (await grain.GetArchive() is not { } archive)
                 {
                     continue;
@@ -45,7 +45,7 @@ internal sealed class HostEarnings(CoHostedSilo silo)
         }
 
         lines.Reverse();
-        return new View(account, lines, await silo.Silo.LedgerGrain.GetPayoutProof(account), status.Summary, status.Journal);
+        return new View(account, lines, await silo.Ledger.GetPayoutProof(account), status.Summary, status.Journal);
     }
 
     public static decimal Euros(BigInteger units) => (decimal)(units / (UnitsPerEuro / 1_000_000)) / 1_000_000m;

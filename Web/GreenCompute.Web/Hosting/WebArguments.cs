@@ -20,6 +20,9 @@ internal static class WebArguments
           --seed-demo       create demo accounts (manager, customer, installer, host) and print their passwords
           --mqtt-port N     embedded MQTT broker for paired devices (default 1883; 0 = any free port; -1 = none)
           --no-chain        journal ledger epochs locally even when anvil is installed
+          --silo URL        use a separate silo through its gateway (the silo's --gateway-port) instead of co-hosting one;
+                            the fleet options above then belong to the silo
+          --silo-token-file FILE  the gateway's bearer token file (default greencompute-gateway.token)
         """;
 
     public static readonly Dictionary<string, string> SwitchMappings = new(StringComparer.OrdinalIgnoreCase)
@@ -33,6 +36,8 @@ internal static class WebArguments
         ["--users"] = $"{WebOptions.SectionName}:{nameof(WebOptions.UsersFile)}",
         ["--mqtt-port"] = $"{WebOptions.SectionName}:{nameof(WebOptions.MqttPort)}",
         ["--state"] = $"{WebOptions.SectionName}:{nameof(WebOptions.StateFile)}",
+        ["--silo"] = $"{WebOptions.SectionName}:{nameof(WebOptions.SiloUrl)}",
+        ["--silo-token-file"] = $"{WebOptions.SectionName}:{nameof(WebOptions.SiloTokenFile)}",
     };
 
     /// <summary>Turns the value-less flags into key=value pairs the configuration reader understands.</summary>

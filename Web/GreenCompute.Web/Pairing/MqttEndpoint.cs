@@ -16,7 +16,7 @@ namespace GreenCompute.Web.Pairing;
 /// (<see cref="MqttDeviceAcl"/>); the silo's ingest (a service account with a password made at start) routes the
 /// devices' telemetry and events to the grains, and commands for paired devices go out on it.
 /// </summary>
-internal sealed partial class MqttEndpoint(WebOptions options, PairingStore store, CoHostedSilo silo, ILogger<MqttEndpoint> logger)
+internal sealed partial class MqttEndpoint(WebOptions options, PairingStore store, ISiloAccess silo, ILogger<MqttEndpoint> logger)
     : IHostedService, IMqttBrokerAuthenticator, IAsyncDisposable
 {
     public const string ServiceUser = "silo";
@@ -55,7 +55,7 @@ internal sealed partial class MqttEndpoint(WebOptions options, PairingStore stor
             throw new ConfigurationException("--mqtt-port", $"{options.MqttPort} cannot be used ({e.SocketErrorCode}).", "pick a free port, e.g. --mqtt-port 11883, or -1 for no broker.");
         }
 
-        _ingest = new MqttIngest(ClientOptions("silo-ingest"), silo.Silo.Host, logger);
+        _ingest = new MqttIngest(ClientOptions("silo-ingest"), silo.Grains, logger);
         await _ingest.StartAsync(cancellationToken);
         _commands = new MqttClient(ClientOptions("silo-commands"));
         await _commands.ConnectAsync(cancellationToken);
