@@ -27,6 +27,8 @@ internal static class SiloProgram
             options = SiloArguments.Parse(args);
             if (options.GatewayPort is not null)
             {
+                // Validated first: a bad setting must not leave a new token file behind.
+                SiloOptionsValidator.Validate(options);
                 token = ReadToken(options.GatewayTokenFile);
             }
 
