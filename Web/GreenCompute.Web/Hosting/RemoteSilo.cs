@@ -46,6 +46,11 @@ internal sealed partial class RemoteSilo : ISiloAccess, IHostedService, IAsyncDi
             throw new ConfigurationException("--silo-token-file", $"'{tokenFile}' cannot be read: {e.Message}", "name the token file the silo's --gateway-token-file wrote.");
         }
 
+        if (!(options.SiloTimeoutSeconds is > 0 and <= 600))
+        {
+            throw new ConfigurationException("GreenCompute:SiloTimeoutSeconds", $"{options.SiloTimeoutSeconds} is out of range.", "give seconds above 0 and at most 600, e.g. 10.");
+        }
+
         _client = new GatewayClient(url, token, TimeSpan.FromSeconds(options.SiloTimeoutSeconds));
         _ticks = ticks;
         _time = time;

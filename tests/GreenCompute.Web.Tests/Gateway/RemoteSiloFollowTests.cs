@@ -79,14 +79,16 @@ public sealed class RemoteSiloFollowTests
     [Theory]
     [InlineData("ftp://127.0.0.1:5090", null, "--silo")]
     [InlineData("http://127.0.0.1:5090", "no-such.token", "--silo-token-file")]
+    [InlineData("http://127.0.0.1:5090", "made.token", "GreenCompute:SiloTimeoutSeconds")]
     public async Task BadSiloSetting_StopsStartWithOneMessageNamingIt(string url, string? tokenFile, string setting)
     {
         var folder = Directory.CreateTempSubdirectory("gc-remote-settings-").FullName;
         try
         {
+            GatewayToken.ReadOrCreate(Path.Combine(folder, "made.token"));
             var errors = new StringWriter();
             string[] args = ["--urls", "http://127.0.0.1:0", "--users", Path.Combine(folder, "users.db"), "--mqtt-port", "-1", "--silo", url,
-                "--silo-token-file", Path.Combine(folder, tokenFile ?? "absent.token")];
+                "--silo-token-file", Path.Combine(folder, tokenFile ?? "absent.token"), "--GreenCompute:SiloTimeoutSeconds=" + (tokenFile == "made.token" ? "0" : "10")];
 
             var exit = await WebProgram.RunAsync(args, new StringWriter(), errors);
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using GreenCompute.Silo;
 using GreenCompute.Web.Accounts;
@@ -77,6 +78,23 @@ public sealed class RemoteSiloTests
                 var page = await signedIn.GetAsync(path);
                 Assert.True(page.StatusCode == HttpStatusCode.OK, $"{name} {path}: {(int)page.StatusCode} {await page.Content.ReadAsStringAsync()}");
             }
+
+            // An installer pairs an agent into the silo's building: the node, site, scheduler and ledger are the silo's.
+            using (var agent = new HttpClient { BaseAddress = baseAddress })
+            {
+                var requested = await agent.PostAsJsonAsync("/api/v1/pairing/requests",
+                    new { claimCode = "RMT1-SILO", deviceAddress = "0x" + new string('4', 40), cores = 8, maxPowerW = 800, agentVersion = "test" });
+                Assert.Equal(HttpStatusCode.Accepted, requested.StatusCode);
+            }
+
+            using (var installer = await SignedInAsync(baseAddress, "installer1"))
+            {
+                var paired = await Fixtures.Forms.PostAsync(installer, "/installer", "pair", new() { ["Input.ClaimCode"] = "RMT1-SILO", ["Input.SiteId"] = "b1", ["Input.RoomName"] = "Attic" });
+                Assert.True(paired.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect, $"pairing gave {(int)paired.StatusCode}: {await paired.Content.ReadAsStringAsync()}");
+            }
+
+            var pairedNode = Assert.Single((await access.Site("b1").GetRegistration()).NodeIds, n => !access.NodeIds.Contains(n));
+            Assert.Equal("Attic", (await access.Node(pairedNode).GetSnapshot()).RoomName);
 
             using var client = await SignedInAsync(baseAddress, "manager1");
 
