@@ -136,7 +136,7 @@ internal static class SiloProgram
         GatewayServer gateway;
         try
         {
-            gateway = await GatewayServer.StartAsync(backend, token, options.GatewayPort!.Value);
+            gateway = await GatewayServer.StartAsync(backend, token, options.GatewayPort!.Value, logToConsole: true);
         }
         catch (IOException e)
         {

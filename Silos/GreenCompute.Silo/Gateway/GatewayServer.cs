@@ -1,6 +1,7 @@
 using GreenCompute.Silo.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace GreenCompute.Silo.Gateway;
 
@@ -20,7 +21,8 @@ internal sealed class GatewayServer : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<GatewayServer> StartAsync(IGatewayBackend backend, GatewayToken token, int port, CancellationToken cancellationToken = default)
+    /// <summary>Starts the gateway; with <paramref name="logToConsole"/>, grain calls that fail are logged (warnings) on the console.</summary>
+    public static async Task<GatewayServer> StartAsync(IGatewayBackend backend, GatewayToken token, int port, bool logToConsole = false, CancellationToken cancellationToken = default)
     {
         var (app, address) = await LoopbackApp.StartAsync(
             port,
@@ -30,7 +32,8 @@ internal sealed class GatewayServer : IAsyncDisposable
                 app.UseGatewayToken(token);
                 app.MapSiloGateway();
             },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken,
+            logToConsole ? l => l.AddSimpleConsole().AddFilter("Microsoft", LogLevel.Warning).SetMinimumLevel(LogLevel.Warning) : null).ConfigureAwait(false);
         return new GatewayServer(app, address);
     }
 

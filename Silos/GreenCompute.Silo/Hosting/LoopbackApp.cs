@@ -8,15 +8,16 @@ using Microsoft.Extensions.Logging;
 
 namespace GreenCompute.Silo.Hosting;
 
-/// <summary>A small Kestrel app of the silo's, bound to 127.0.0.1 only, without logging; port 0 picks a free port.</summary>
+/// <summary>A small Kestrel app of the silo's, bound to 127.0.0.1 only, quiet unless given logging; port 0 picks a free port.</summary>
 internal static class LoopbackApp
 {
     /// <summary>Builds, maps and starts the app; returns it with its base address (ending in a slash).</summary>
     public static async Task<(WebApplication App, Uri BaseAddress)> StartAsync(
-        int port, Action<IServiceCollection> services, Action<WebApplication> map, CancellationToken cancellationToken)
+        int port, Action<IServiceCollection> services, Action<WebApplication> map, CancellationToken cancellationToken, Action<ILoggingBuilder>? logging = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        logging?.Invoke(builder.Logging);
         builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, port));
         builder.Services.AddSingleton<IHostLifetime, NoSignalsLifetime>();
         services(builder.Services);
