@@ -1,5 +1,6 @@
 using System.Globalization;
 using GreenCompute.Silo.Configuration;
+using GreenCompute.Silo.Gateway;
 using GreenCompute.Silo.Reporting;
 using GreenCompute.Silo.Simulation;
 
@@ -8,7 +9,8 @@ namespace GreenCompute.Silo;
 /// <summary>The main job: the silo with a simulated fleet on real weather and prices, a live summary, a final report.</summary>
 internal static class SiloProgram
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors)
+    /// <summary>Runs the silo; <paramref name="stopRequested"/> acts like Ctrl+C (tests run the program in their process).</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors, CancellationToken stopRequested = default)
     {
         if (args.Contains("--help") || args.Contains("-h"))
         {
@@ -18,10 +20,18 @@ internal static class SiloProgram
 
         SiloOptions options;
         SimulatedSilo silo;
+        GatewayToken? token = null;
         var hostErrors = 0;
         try
         {
             options = SiloArguments.Parse(args);
+            if (options.GatewayPort is not null)
+            {
+                // Validated first: a bad setting must not leave a new token file behind.
+                SiloOptionsValidator.Validate(options);
+                token = ReadToken(options.GatewayTokenFile);
+            }
+
             silo = await SimulatedSilo.CreateAsync(options, onError: e =>
             {
                 Interlocked.Increment(ref hostErrors);
@@ -36,7 +46,7 @@ internal static class SiloProgram
 
         await using (silo)
         {
-            using var stop = new CancellationTokenSource();
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(stopRequested);
             void OnCancel(object? sender, ConsoleCancelEventArgs e)
             {
                 e.Cancel = true;
@@ -51,8 +61,23 @@ internal static class SiloProgram
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"Simulating {silo.Fleet.Nodes.Count} rooms in {options.Buildings} buildings, zone {silo.Zone}, from {silo.Data.Scenario.Start:yyyy-MM-dd} for {options.Days} days. Ctrl+C stops early and still writes the report."));
             var runner = new SimulationRunner(silo);
+            GatewayServer? gateway = null;
+            if (token is not null)
+            {
+                try
+                {
+                    gateway = await StartGatewayAsync(silo, runner, token, options, output);
+                }
+                catch (ConfigurationException e)
+                {
+                    Console.CancelKeyPress -= OnCancel;
+                    await errors.WriteLineAsync($"Cannot start: {e.Message}");
+                    return 2;
+                }
+            }
+
+            await using var gatewayScope = gateway;
             var summary = await runner.RunAsync(s => Show(s, options, silo.Data.Notice, output), stop.Token);
-            Console.CancelKeyPress -= OnCancel;
 
             var settings = string.Join(" ", args.Length > 0 ? args : ["(defaults)"]);
             await silo.LedgerGrain.CloseDueEpochs();
@@ -79,9 +104,47 @@ internal static class SiloProgram
             {
                 await output.WriteLineAsync($"Telemetry reports rejected: {runner.TelemetryRejected}");
             }
+
+            if (gateway is not null && !stop.IsCancellationRequested)
+            {
+                await output.WriteLineAsync("The gateway keeps serving the final state to web hosts; Ctrl+C stops.");
+                await Task.Delay(Timeout.InfiniteTimeSpan, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+
+            Console.CancelKeyPress -= OnCancel;
         }
 
         return hostErrors == 0 ? 0 : 1;
+    }
+
+    private static GatewayToken ReadToken(string file)
+    {
+        try
+        {
+            return GatewayToken.ReadOrCreate(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            throw new ConfigurationException("--gateway-token-file", $"'{file}' cannot be used: {e.Message}", "name a readable file holding a token of 16 or more characters, or a new file to create.");
+        }
+    }
+
+    private static async Task<GatewayServer> StartGatewayAsync(SimulatedSilo silo, SimulationRunner runner, GatewayToken token, SiloOptions options, TextWriter output)
+    {
+        var backend = new SimulatedSiloBackend(silo, () => runner.Finished, TimeProvider.System);
+        runner.StepCompleted = backend.Ticks.Publish;
+        GatewayServer gateway;
+        try
+        {
+            gateway = await GatewayServer.StartAsync(backend, token, options.GatewayPort!.Value, logToConsole: true);
+        }
+        catch (IOException e)
+        {
+            throw new ConfigurationException("--gateway-port", $"{options.GatewayPort} cannot be used ({e.Message}).", "pick a free port, or 0 for any free port.");
+        }
+
+        await output.WriteLineAsync($"Gateway for web hosts: {gateway.BaseAddress} (bearer token in {Path.GetFullPath(options.GatewayTokenFile)})");
+        return gateway;
     }
 
     private static Task Show(FleetSummary summary, SiloOptions options, string notice, TextWriter output)

@@ -55,11 +55,24 @@ internal static class WebProgram
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new ConsoleNotices(output));
         services.AddSingleton<FleetTicks>();
-        // The broker first: the silo's simulated agents join it (one MQTT port for the whole host).
+        // The broker first: the co-hosted silo's simulated agents join it (one MQTT port for the whole host).
         services.AddSingleton<MqttEndpoint>();
         services.AddHostedService(sp => sp.GetRequiredService<MqttEndpoint>());
-        services.AddSingleton<CoHostedSilo>();
-        services.AddHostedService(sp => sp.GetRequiredService<CoHostedSilo>());
+        if (options.SiloUrl is null)
+        {
+            services.AddSingleton<CoHostedSilo>();
+            services.AddSingleton<ISiloAccess>(sp => sp.GetRequiredService<CoHostedSilo>());
+            services.AddHostedService(sp => sp.GetRequiredService<CoHostedSilo>());
+        }
+        else
+        {
+            services.AddSingleton<RemoteSilo>();
+            services.AddSingleton<ISiloAccess>(sp => sp.GetRequiredService<RemoteSilo>());
+            services.AddHostedService(sp => sp.GetRequiredService<RemoteSilo>());
+            // Paired devices' messages on this host's broker go to the separate silo's grains.
+            services.AddHostedService<RemoteDeviceIngest>();
+        }
+
         services.AddSingleton(new UserStore(options.UsersFile ?? "greencompute-users.db"));
         services.AddSingleton<AccountService>();
         services.AddSingleton<Access>();
@@ -121,6 +134,7 @@ internal static class WebProgram
 
         var app = builder.Build();
         app.UseStatusCodePages();
+        app.UseMiddleware<SiloUnreachablePage>();
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();

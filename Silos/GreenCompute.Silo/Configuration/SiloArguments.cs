@@ -32,6 +32,10 @@ internal static class SiloArguments
           --in-process          connect the simulated agents to the grains by direct calls instead of over MQTT
           --broker URL          use an external MQTT broker, e.g. mqtt://127.0.0.1:1883 (default: an embedded broker
                                 on a free loopback port); it must allow the device user names (node ids) and "silo"
+          --gateway-port N      serve the grains to web hosts (dotnet run --project Web/GreenCompute.Web -- --silo
+                                http://127.0.0.1:N) on 127.0.0.1:N, 0 = a free port (default: no gateway); with it
+                                the silo keeps serving its final state after the run until Ctrl+C
+          --gateway-token-file F  the gateway's bearer token, created when missing (default greencompute-gateway.token)
           --no-live             print a line every 6 simulated hours instead of redrawing the screen
         """;
 
@@ -91,6 +95,8 @@ internal static class SiloArguments
                 "--influx-db" => options with { InfluxDatabase = value },
                 "--broker" => options with { BrokerUrl = ParseBroker(name, value) },
                 "--seed" => options with { Seed = ParseInt(name, value) },
+                "--gateway-port" => options with { GatewayPort = ParseInt(name, value) },
+                "--gateway-token-file" => options with { GatewayTokenFile = value },
                 _ => throw new ConfigurationException(name, "is not a known option.", "see --help for the list."),
             };
         }

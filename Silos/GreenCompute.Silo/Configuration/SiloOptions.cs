@@ -78,6 +78,12 @@ internal sealed record SiloOptions
     /// <summary>An external MQTT broker (mqtt://host:port, e.g. Mosquitto) instead of the embedded one; null = embedded.</summary>
     public Uri? BrokerUrl { get; init; }
 
+    /// <summary>The gateway for web hosts on 127.0.0.1 at this port (0 = a free port); null = no gateway.</summary>
+    public int? GatewayPort { get; init; }
+
+    /// <summary>The gateway's bearer token file; created with a new random token when missing.</summary>
+    public string GatewayTokenFile { get; init; } = Gateway.GatewayToken.DefaultFile;
+
     /// <summary>Redraw the live summary in place (a terminal) or print a line per period (a log).</summary>
     public bool Live { get; init; } = !Console.IsOutputRedirected;
 }

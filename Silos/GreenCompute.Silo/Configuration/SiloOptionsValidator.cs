@@ -21,6 +21,11 @@ internal static class SiloOptionsValidator
         Require(o.HeaterCores is >= 1 and <= 1024, "--cores", $"{o.HeaterCores} is out of range.", "use 1 to 1,024 cores.");
         Require(o.TargetLoad is > 0 and <= 2, "--load", $"{o.TargetLoad} is out of range.", "use a fraction above 0, e.g. 0.6.");
         Require(o.DeadlineSlack >= 1, "--slack", $"{o.DeadlineSlack} is below 1: deadlines would pass before the work can finish.", "use 1 or more, e.g. 3.");
+        if (o.GatewayPort is { } gateway)
+        {
+            Require(gateway is >= 0 and <= 65535, "--gateway-port", $"{gateway} is not a port.", "use 1 to 65535, or 0 for a free port.");
+        }
+
         if (o.PriceZone is not null)
         {
             Require(KnownZones.Contains(o.PriceZone), "--zone", $"'{o.PriceZone}' is not a known price zone.", $"use one of {string.Join(", ", KnownZones)}.");

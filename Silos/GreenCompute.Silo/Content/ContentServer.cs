@@ -1,9 +1,6 @@
+using GreenCompute.Silo.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace GreenCompute.Silo.Content;
 
@@ -27,15 +24,8 @@ public sealed class ContentServer : IAsyncDisposable
 
     public static async Task<ContentServer> StartAsync(string folder, int port = 0, CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, port));
-        builder.Services.AddContentStore(folder);
-        var app = builder.Build();
-        app.MapContentStore();
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new ContentServer(app, new Uri(address.TrimEnd('/') + "/"));
+        var (app, address) = await LoopbackApp.StartAsync(port, s => s.AddContentStore(folder), a => a.MapContentStore(), cancellationToken).ConfigureAwait(false);
+        return new ContentServer(app, address);
     }
 
     public async ValueTask DisposeAsync()

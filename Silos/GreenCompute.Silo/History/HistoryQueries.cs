@@ -4,7 +4,7 @@ using GreenCompute.Influx.TimeSeries;
 namespace GreenCompute.Silo.History;
 
 /// <summary>What the dashboard asks of the history, answered by either store (embedded SQLite or influxd).</summary>
-internal sealed class HistoryQueries(ITimeSeriesStore store)
+internal sealed class HistoryQueries(ITimeSeriesStore store) : IHistoryQueries
 {
     /// <summary>24 h at 5 min or 7 d at 1 h resolution (any window: about 300 points).</summary>
     public async Task<RoomChart> RoomChartAsync(string nodeId, string zone, DateTimeOffset to, TimeSpan window, CancellationToken ct = default)

@@ -29,6 +29,9 @@ internal sealed class SimulationRunner(SimulatedSilo silo)
 
     public int TelemetryRejected { get; private set; }
 
+    /// <summary>Called after each step of <see cref="RunAsync"/> (the gateway tells web hosts the fleet moved on).</summary>
+    public Action? StepCompleted { get; set; }
+
     /// <summary>Runs until the scenario ends or <paramref name="cancellationToken"/> fires; calls <paramref name="onHour"/> every simulated hour.</summary>
     public async Task<FleetSummary> RunAsync(Func<FleetSummary, Task>? onHour = null, CancellationToken cancellationToken = default)
     {
@@ -39,6 +42,7 @@ internal sealed class SimulationRunner(SimulatedSilo silo)
         while (silo.Clock.Now < end && !cancellationToken.IsCancellationRequested)
         {
             await StepOnceAsync();
+            StepCompleted?.Invoke();
             if (silo.Clock.Now >= nextHour)
             {
                 nextHour += TimeSpan.FromHours(1);

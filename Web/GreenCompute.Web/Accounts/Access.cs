@@ -8,7 +8,7 @@ namespace GreenCompute.Web.Accounts;
 /// Who may see which tenant's things. A site, room or job outside the caller's scope is answered exactly like one
 /// that does not exist (404), so ids cannot be probed.
 /// </summary>
-internal sealed class Access(CoHostedSilo silo, UserStore users)
+internal sealed class Access(ISiloAccess silo, UserStore users)
 {
     public static long UserId(ClaimsPrincipal user) =>
         long.Parse(user.FindFirst(AccountService.IdClaim)?.Value ?? throw new InvalidOperationException("Not signed in."), CultureInfo.InvariantCulture);

@@ -6,7 +6,7 @@ namespace GreenCompute.Web.Accounts;
 /// On start, after the silo: the first-run administrator (only when no account exists; its one-time password is
 /// printed once and must be changed at first sign-in), and demo accounts only when <see cref="WebOptions.SeedDemo"/>.
 /// </summary>
-internal sealed class AccountBootstrap(AccountService accounts, CoHostedSilo silo, WebOptions options, ConsoleNotices notices) : IHostedService
+internal sealed class AccountBootstrap(AccountService accounts, ISiloAccess silo, WebOptions options, ConsoleNotices notices) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -29,13 +29,20 @@ internal sealed class AccountBootstrap(AccountService accounts, CoHostedSilo sil
 
     private void SeedDemo()
     {
+        if (silo.SiteIds.Count == 0)
+        {
+            // A separate silo that did not answer at start: no buildings to give the demo accounts.
+            notices.Write("Demo accounts not created: the silo has not answered yet (start it first, then this host).");
+            return;
+        }
+
         var firstSite = silo.SiteIds[0];
         var demo = new (string Name, string Role, string[] Sites, string? Payout)[]
         {
             ("manager", Roles.Manager, [firstSite], null),
             ("customer", Roles.Customer, [], null),
             ("installer", Roles.Installer, [], null),
-            ("host", Roles.Host, [firstSite], silo.Silo.Devices.HostOf(firstSite).ToString().ToLowerInvariant()),
+            ("host", Roles.Host, [firstSite], silo.HostOf(firstSite).ToString().ToLowerInvariant()),
         };
         foreach (var (name, role, sites, payout) in demo)
         {

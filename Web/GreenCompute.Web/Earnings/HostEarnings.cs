@@ -9,7 +9,7 @@ namespace GreenCompute.Web.Earnings;
 /// A host's earnings from the ledger's epoch archives: the cumulative entitlement in each recent epoch's payouts tree
 /// (GreenCredit, 18 decimals, one credit per euro), what each epoch added, and the proof a claim needs now.
 /// </summary>
-internal sealed class HostEarnings(CoHostedSilo silo, Receipts.EpochIndex index)
+internal sealed class HostEarnings(ISiloAccess silo, Receipts.EpochIndex index)
 {
     private static readonly BigInteger UnitsPerEuro = BigInteger.Pow(10, 18);
 
@@ -19,7 +19,7 @@ internal sealed class HostEarnings(CoHostedSilo silo, Receipts.EpochIndex index)
 
     public async Task<View> ForAsync(string account, int epochs = 24)
     {
-        var status = await silo.Silo.LedgerGrain.GetStatus();
+        var status = await silo.Ledger.GetStatus();
         var lines = new List<EpochLine>();
         if (status.LatestCommitted is { } latest)
         {
@@ -35,7 +35,7 @@ internal sealed class HostEarnings(CoHostedSilo silo, Receipts.EpochIndex index)
                 var cumulative = archive.PayoutOf.TryGetValue(account, out var mine) ? Euros(BigInteger.Parse(mine.CumulativeAmount, CultureInfo.InvariantCulture)) : 0m;
                 if (previous is not null)
                 {
-                    var commit = await silo.Silo.Host.GetGrain<ILedgerEpochGrain>(e.ToString(CultureInfo.InvariantCulture)).GetCommit();
+                    var commit = await silo.Grains.GetGrain<ILedgerEpochGrain>(e.ToString(CultureInfo.InvariantCulture)).GetCommit();
                     lines.Add(new EpochLine(e, archive.Start, cumulative, cumulative - previous.Value, commit?.Reference));
                 }
 
@@ -44,7 +44,7 @@ internal sealed class HostEarnings(CoHostedSilo silo, Receipts.EpochIndex index)
         }
 
         lines.Reverse();
-        return new View(account, lines, await silo.Silo.LedgerGrain.GetPayoutProof(account), status.Summary, status.Journal);
+        return new View(account, lines, await silo.Ledger.GetPayoutProof(account), status.Summary, status.Journal);
     }
 
     public static decimal Euros(BigInteger units) => (decimal)(units / (UnitsPerEuro / 1_000_000)) / 1_000_000m;

@@ -8,7 +8,7 @@ namespace GreenCompute.Web.Fleet;
 /// a request filters and pages that <see cref="FleetView"/> in memory. A request waits only when the fleet stepped (or
 /// <see cref="Invalidate"/> was called) since the last read and the new read is not done yet: one read at a time, shared.
 /// </summary>
-internal sealed partial class FleetIndex(CoHostedSilo silo, FleetTicks ticks, ILogger<FleetIndex> logger) : BackgroundService
+internal sealed partial class FleetIndex(ISiloAccess silo, FleetTicks ticks, ILogger<FleetIndex> logger) : BackgroundService
 {
     // Never disposed: a read in flight at shutdown must still release it (a SemaphoreSlim holds no handle unless asked).
     private readonly SemaphoreSlim _read = new(1, 1);

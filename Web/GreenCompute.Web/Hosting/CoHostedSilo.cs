@@ -1,4 +1,8 @@
 using System.Diagnostics;
+using GreenCompute.Actors;
+using GreenCompute.Core.Model;
+using GreenCompute.Ethereum.Hex;
+using GreenCompute.Grains.Ledger;
 using GreenCompute.Grains.Nodes;
 using GreenCompute.Grains.Scheduling;
 using GreenCompute.Grains.Sites;
@@ -15,7 +19,7 @@ namespace GreenCompute.Web.Hosting;
 /// The simulated agents use the web host's one broker (<see cref="Pairing.MqttEndpoint"/>) when it runs; each node
 /// message the ingest applies wakes that node's live views at once (<see cref="FleetTicks.PublishNode"/>).
 /// </summary>
-internal sealed partial class CoHostedSilo(WebOptions options, FleetTicks ticks, Pairing.MqttEndpoint mqtt, ILogger<CoHostedSilo> logger) : IHostedService, IAsyncDisposable
+internal sealed partial class CoHostedSilo(WebOptions options, FleetTicks ticks, Pairing.MqttEndpoint mqtt, ILogger<CoHostedSilo> logger) : ISiloAccess, IHostedService, IAsyncDisposable
 {
     private readonly SemaphoreSlim _step = new(1, 1);
     private readonly CancellationTokenSource _stop = new();
@@ -35,13 +39,25 @@ internal sealed partial class CoHostedSilo(WebOptions options, FleetTicks ticks,
 
     public ISchedulerGrain Scheduler => Silo.Scheduler;
 
-    public HistoryQueries History => Silo.History.Queries;
+    public IHistoryQueries History => Silo.History.Queries;
 
     public IReadOnlyList<string> SiteIds { get; private set; } = [];
+
+    public IGrainFactory Grains => Silo.Host;
+
+    public IReadOnlyList<string> NodeIds { get; private set; } = [];
+
+    public HeaterSpec Heater => Silo.Fleet.Nodes[0].Heater;
+
+    public ILedgerGrain Ledger => Silo.LedgerGrain;
 
     public IHeaterNodeGrain Node(string nodeId) => Silo.Host.GetGrain<IHeaterNodeGrain>(nodeId);
 
     public ISiteGrain Site(string siteId) => Silo.Host.GetGrain<ISiteGrain>(siteId);
+
+    public Address HostOf(string siteId) => Silo.Devices.HostOf(siteId);
+
+    public Task RegisterDeviceAsync(string nodeId, Address device, Address payout) => Silo.Ledger.RegisterDeviceAsync(nodeId, device, payout);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -70,6 +86,7 @@ internal sealed partial class CoHostedSilo(WebOptions options, FleetTicks ticks,
 
         _runner = new SimulationRunner(_silo);
         SiteIds = [.. _silo.Fleet.Nodes.Select(n => n.SiteId).Distinct().Order(StringComparer.Ordinal)];
+        NodeIds = [.. _silo.Fleet.Nodes.Select(n => n.NodeId)];
         LogStarted(logger, _silo.Data.Notice, _silo.Fleet.Nodes.Count, SiteIds.Count, _silo.Ledger.Description);
         if (!options.ManualClock)
         {

@@ -23,6 +23,9 @@ internal static class WebArguments
           --in-process      simulated agents call the grains directly, not over MQTT (large fleets: each MQTT agent
                             takes two sockets in this process); paired devices still use the broker
           --no-chain        journal ledger epochs locally even when anvil is installed
+          --silo URL        use a separate silo through its gateway (the silo's --gateway-port) instead of co-hosting one;
+                            the fleet options above then belong to the silo
+          --silo-token-file FILE  the gateway's bearer token file (default greencompute-gateway.token)
         """;
 
     public static readonly Dictionary<string, string> SwitchMappings = new(StringComparer.OrdinalIgnoreCase)
@@ -36,6 +39,8 @@ internal static class WebArguments
         ["--users"] = $"{WebOptions.SectionName}:{nameof(WebOptions.UsersFile)}",
         ["--mqtt-port"] = $"{WebOptions.SectionName}:{nameof(WebOptions.MqttPort)}",
         ["--state"] = $"{WebOptions.SectionName}:{nameof(WebOptions.StateFile)}",
+        ["--silo"] = $"{WebOptions.SectionName}:{nameof(WebOptions.SiloUrl)}",
+        ["--silo-token-file"] = $"{WebOptions.SectionName}:{nameof(WebOptions.SiloTokenFile)}",
     };
 
     /// <summary>Turns the value-less flags into key=value pairs the configuration reader understands.</summary>

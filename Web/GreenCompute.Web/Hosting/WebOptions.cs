@@ -50,6 +50,15 @@ internal sealed record WebOptions
     /// </summary>
     public bool InProcessAgents { get; init; }
 
+    /// <summary>A separate silo's gateway (its --gateway-port), e.g. http://127.0.0.1:5090; null = co-host the silo.</summary>
+    public string? SiloUrl { get; init; }
+
+    /// <summary>The file with the gateway's bearer token (the silo's --gateway-token-file); null = greencompute-gateway.token.</summary>
+    public string? SiloTokenFile { get; init; }
+
+    /// <summary>How long a call to a separate silo may take before the page says the silo is unreachable.</summary>
+    public double SiloTimeoutSeconds { get; init; } = 10;
+
     /// <summary>The embedded MQTT broker's loopback port for paired devices; 0 = any free port, -1 = no broker.</summary>
     public int MqttPort { get; init; } = 1883;
 }

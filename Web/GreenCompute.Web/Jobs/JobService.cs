@@ -17,7 +17,7 @@ namespace GreenCompute.Web.Jobs;
 /// <see cref="JobValidator"/> decides; every problem comes back by field and nothing is stored), quotes, status and
 /// bills. A job belongs to the account that submitted it; anyone else gets null (404).
 /// </summary>
-internal sealed class JobService(CoHostedSilo silo, UserStore users, Receipts.EpochIndex epochs)
+internal sealed class JobService(ISiloAccess silo, UserStore users, Receipts.EpochIndex epochs)
 {
     public static readonly TimeSpan CheckpointInterval = TimeSpan.FromMinutes(10);
 
@@ -89,7 +89,7 @@ internal sealed class JobService(CoHostedSilo silo, UserStore users, Receipts.Ep
         }
 
         var jobId = "job-" + Guid.NewGuid().ToString("N")[..12];
-        var result = await silo.Silo.Host.GetGrain<IJobGrain>(jobId).Submit(spec);
+        var result = await silo.Grains.GetGrain<IJobGrain>(jobId).Submit(spec);
         if (!result.Accepted)
         {
             return (null, result.Problems.GroupBy(p => ApiField(p.Field)).ToDictionary(g => g.Key, g => g.Select(p => p.Text).ToArray()));
@@ -101,7 +101,7 @@ internal sealed class JobService(CoHostedSilo silo, UserStore users, Receipts.Ep
 
     public async Task<JobQuote> QuoteAsync(JobSpec spec)
     {
-        var bill = JobBill.For(new CoreSeconds(spec.TaskCount * spec.CpuSecondsPerTask.Value), silo.Silo.Fleet.Nodes[0].Heater, HostTariff.Default);
+        var bill = JobBill.For(new CoreSeconds(spec.TaskCount * spec.CpuSecondsPerTask.Value), silo.Heater, HostTariff.Default);
         var estimate = await silo.Scheduler.PreviewJob(spec);
         return new JobQuote(bill.Work.CoreHours, bill.Energy.Value / 1000, bill.Price.Value, estimate?.Completion, estimate?.DeadlineAtRisk ?? false,
             estimate?.Reason.Text ?? "no plan yet: the first planning round has not run");
@@ -116,7 +116,7 @@ internal sealed class JobService(CoHostedSilo silo, UserStore users, Receipts.Ep
         }
 
         var tasks = await silo.Scheduler.GetTasks(jobId);
-        var bill = JobBill.For(status.Done, silo.Silo.Fleet.Nodes[0].Heater, HostTariff.Default);
+        var bill = JobBill.For(status.Done, silo.Heater, HostTariff.Default);
         return new JobView(
             status.JobId, status.Name, status.Cancelled ? "cancelled" : status.State.ToString().ToLowerInvariant(), status.Reason,
             status.Tasks, status.TasksCompleted, status.TasksRunning, status.TasksFailed,
@@ -144,7 +144,7 @@ internal sealed class JobService(CoHostedSilo silo, UserStore users, Receipts.Ep
             foreach (var node in ids.Where(id => index?.NodeOfTask.ContainsKey(id) == true).GroupBy(id => index!.NodeOfTask[id], StringComparer.Ordinal)
                 .OrderBy(g => g.Key, StringComparer.Ordinal))
             {
-                if (await silo.Silo.LedgerGrain.GetReceiptProof(epoch, node.Key) is not { } proof)
+                if (await silo.Ledger.GetReceiptProof(epoch, node.Key) is not { } proof)
                 {
                     continue;
                 }

@@ -15,7 +15,7 @@ internal static class LiveEndpoints
     public static void MapLiveEndpoints(this IEndpointRouteBuilder app)
     {
         var pages = app.MapGroup("").RequireAuthorization(p => p.RequireRole(Roles.Operator, Roles.Manager)).ExcludeFromDescription();
-        pages.MapGet("/live/sites/{siteId}", async (string siteId, HttpContext context, Access access, CoHostedSilo silo, FleetTicks ticks, FragmentRenderer renderer) =>
+        pages.MapGet("/live/sites/{siteId}", async (string siteId, HttpContext context, Access access, ISiloAccess silo, FleetTicks ticks, FragmentRenderer renderer) =>
         {
             if (!access.CanSeeSite(context.User, siteId))
             {
@@ -32,7 +32,7 @@ internal static class LiveEndpoints
             return Results.Empty;
         });
 
-        pages.MapGet("/live/rooms/{siteId}/{nodeId}", async (string siteId, string nodeId, HttpContext context, Access access, CoHostedSilo silo, FleetTicks ticks, FragmentRenderer renderer) =>
+        pages.MapGet("/live/rooms/{siteId}/{nodeId}", async (string siteId, string nodeId, HttpContext context, Access access, ISiloAccess silo, FleetTicks ticks, FragmentRenderer renderer) =>
         {
             if (await access.SiteOfNodeAsync(context.User, siteId, nodeId) is null)
             {
@@ -62,16 +62,16 @@ internal static class LiveEndpoints
             return Results.Empty;
         });
 
-        app.MapGet("/data/prices", async (CoHostedSilo silo) =>
+        app.MapGet("/data/prices", async (ISiloAccess silo) =>
             {
                 // The zone's price is the same for every room: any node's chart carries it.
-                var chart = await silo.History.RoomChartAsync(silo.Silo.Fleet.Nodes[0].NodeId, silo.Zone, silo.Now, TimeSpan.FromDays(1));
+                var chart = await silo.History.RoomChartAsync(silo.NodeIds[0], silo.Zone, silo.Now, TimeSpan.FromDays(1));
                 return Results.Json(ChartSeries.PricesOnly(chart));
             })
             .RequireAuthorization(p => p.RequireRole(Roles.Operator)).ExcludeFromDescription();
 
         var installers = app.MapGroup("").RequireAuthorization(p => p.RequireRole(Roles.Operator, Roles.Installer)).ExcludeFromDescription();
-        installers.MapGet("/live/pairings/{nodeId}", async (string nodeId, HttpContext context, PairingStore pairings, CoHostedSilo silo, FleetTicks ticks, FragmentRenderer renderer) =>
+        installers.MapGet("/live/pairings/{nodeId}", async (string nodeId, HttpContext context, PairingStore pairings, ISiloAccess silo, FleetTicks ticks, FragmentRenderer renderer) =>
         {
             if (pairings.FindByNode(nodeId) is null)
             {
@@ -87,7 +87,7 @@ internal static class LiveEndpoints
             return Results.Empty;
         });
 
-        pages.MapGet("/data/rooms/{siteId}/{nodeId}/chart", async (string siteId, string nodeId, string? window, HttpContext context, Access access, CoHostedSilo silo) =>
+        pages.MapGet("/data/rooms/{siteId}/{nodeId}/chart", async (string siteId, string nodeId, string? window, HttpContext context, Access access, ISiloAccess silo) =>
         {
             if (await access.SiteOfNodeAsync(context.User, siteId, nodeId) is null)
             {

@@ -53,6 +53,10 @@ internal static class ServerSentEvents
         {
             // The browser went away.
         }
+        catch (GreenCompute.Silo.Gateway.SiloUnreachableException)
+        {
+            // A separate silo stopped answering (logged by RemoteSilo): end the stream; the browser reconnects.
+        }
     }
 
     public static string Format(string eventName, string html)

@@ -17,7 +17,7 @@ namespace GreenCompute.Web.Pairing;
 /// ledger (and the on-chain registry when a chain runs), and makes the device's MQTT account; the agent then fetches
 /// where it is and its broker password (once).
 /// </summary>
-internal sealed class PairingService(PairingStore store, CoHostedSilo silo, MqttEndpoint mqtt, TimeProvider time, FleetTicks ticks, Fleet.FleetIndex fleet)
+internal sealed class PairingService(PairingStore store, ISiloAccess silo, MqttEndpoint mqtt, TimeProvider time, FleetTicks ticks, Fleet.FleetIndex fleet)
 {
     public const int MaxRoomNameLength = 60;
 
@@ -123,15 +123,15 @@ internal sealed class PairingService(PairingStore store, CoHostedSilo silo, Mqtt
 
         var site = await silo.Site(siteId!).GetRegistration();
         var nodeId = $"{siteId}-d{record!.DeviceAddress[2..10]}";
-        var host = silo.Silo.Devices.HostOf(siteId!);
+        var host = silo.HostOf(siteId!);
         // The ledger is the one step that can refuse (a device key already paired elsewhere): first, so a refusal changes nothing.
-        if (await silo.Silo.LedgerGrain.Pair(new NodeAccount(nodeId, record.DeviceAddress, host.ToString().ToLowerInvariant(), site.PriceZone)) is { } problem)
+        if (await silo.Ledger.Pair(new NodeAccount(nodeId, record.DeviceAddress, host.ToString().ToLowerInvariant(), site.PriceZone)) is { } problem)
         {
             errors["ClaimCode"] = $"The ledger refused this device: {problem}";
             return (null, errors);
         }
 
-        await silo.Silo.Ledger.RegisterDeviceAsync(nodeId, Address.Parse(record.DeviceAddress), host);
+        await silo.RegisterDeviceAsync(nodeId, Address.Parse(record.DeviceAddress), host);
         var comfort = site.NodeIds.Length > 0
             ? await silo.Node(site.NodeIds[0]).GetComfortSchedule()
             : ComfortScheduleDefinition.From(ComfortSchedule.Default(TimeSpan.FromMinutes(site.UtcOffsetMinutes)));

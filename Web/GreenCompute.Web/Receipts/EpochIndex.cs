@@ -12,7 +12,7 @@ namespace GreenCompute.Web.Receipts;
 /// scanning every payout per request. An archive does not change once stored in this process (an epoch is closed again
 /// only after a restart, which starts a new index), so a built epoch is kept; one not closed yet is asked again next time.
 /// </summary>
-internal sealed class EpochIndex(CoHostedSilo silo)
+internal sealed class EpochIndex(ISiloAccess silo)
 {
     private readonly ConcurrentDictionary<long, EpochEntry> _epochs = new();
 
@@ -24,7 +24,7 @@ internal sealed class EpochIndex(CoHostedSilo silo)
             return known;
         }
 
-        var archive = await silo.Silo.Host.GetGrain<ILedgerEpochGrain>(epoch.ToString(CultureInfo.InvariantCulture)).GetArchive();
+        var archive = await silo.Grains.GetGrain<ILedgerEpochGrain>(epoch.ToString(CultureInfo.InvariantCulture)).GetArchive();
         return archive is null ? null : _epochs.GetOrAdd(epoch, _ => Build(archive));
     }
 

@@ -15,6 +15,8 @@ public class SiloStartupTests
     [InlineData("--frobnicate", "1", "--frobnicate")]
     [InlineData("--broker", "http://127.0.0.1:1883", "--broker")]
     [InlineData("--broker", "mqtt://127.0.0.1:1883/gc", "--broker")]
+    [InlineData("--gateway-port", "70000", "--gateway-port")]
+    [InlineData("--gateway-port", "next", "--gateway-port")]
     public async Task RunAsync_BadSetting_StopsWithOneMessageNamingTheSettingAndTheFix(string option, string value, string named)
     {
         var report = Path.Combine(Path.GetTempPath(), $"gc-report-{Guid.NewGuid():N}.md");
