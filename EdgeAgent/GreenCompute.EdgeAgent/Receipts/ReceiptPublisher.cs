@@ -21,7 +21,7 @@ internal sealed class ReceiptPublisher(ReceiptSigner signer, string nodeId, Agen
     {
         var reading = new MeterReading(nodeId, (ulong)database.Next(SequenceCounter), WholeSeconds(time), (ulong)Math.Floor(energyWh), roomWantedHeat);
         var signed = signer.Sign(reading);
-        Add(new ReceiptPayload(PayloadValidator.Version, nodeId, "meterReading", reading.Sequence, reading.Time, Device, signed.Signature,
+        Add(new ReceiptPayload(PayloadValidator.Version, nodeId, ReceiptPayload.MeterReading, reading.Sequence, reading.Time, Device, signed.Signature,
             CounterWh: reading.CounterWh, RoomWantedHeat: roomWantedHeat));
     }
 
@@ -31,12 +31,12 @@ internal sealed class ReceiptPublisher(ReceiptSigner signer, string nodeId, Agen
         var completion = new TaskCompletion(nodeId, (ulong)database.Next(SequenceCounter), WholeSeconds(time), jobId, taskId,
             (ulong)Math.Max(1, Math.Round(coreSeconds)), "0x" + outputSha256);
         var signed = signer.Sign(completion);
-        Add(new ReceiptPayload(PayloadValidator.Version, nodeId, "taskCompletion", completion.Sequence, completion.Time, Device, signed.Signature,
+        Add(new ReceiptPayload(PayloadValidator.Version, nodeId, ReceiptPayload.TaskCompletion, completion.Sequence, completion.Time, Device, signed.Signature,
             JobId: jobId, TaskId: taskId, CoreSeconds: completion.CoreSeconds, OutputHash: completion.OutputHash));
     }
 
     private void Add(ReceiptPayload payload) =>
-        outbox.Add(Topics.Events(nodeId), PayloadCodec.Write(payload, AgentJsonContext.Default.ReceiptPayload), payload.Time);
+        outbox.Add(Topics.Events(nodeId), PayloadCodec.Write(payload, PayloadJsonContext.Default.ReceiptPayload), payload.Time!.Value);
 
     // Receipts carry whole Unix seconds (the EIP-712 type's uint64 time).
     private static DateTimeOffset WholeSeconds(DateTimeOffset t) => DateTimeOffset.FromUnixTimeSeconds(t.ToUnixTimeSeconds());
