@@ -1,4 +1,5 @@
 using GreenCompute.Core.Model;
+using GreenCompute.Core.Work.Cores;
 using GreenCompute.EdgeAgent.Power;
 using GreenCompute.EdgeAgent.Tasks;
 using GreenCompute.Grains.Messaging;
@@ -9,8 +10,8 @@ namespace GreenCompute.EdgeAgent.Commands;
 
 /// <summary>
 /// Applies gc/v1/nodes/{id}/commands: validated exactly as the silo writes them (<see cref="PayloadValidator.Command"/>),
-/// then cancel, pause-at-checkpoint, start-or-resume, and the power cap (W → CPU share between the heater's idle and
-/// maximum power). A malformed command changes nothing and is logged with its reason.
+/// then cancel, pause-at-checkpoint, the cores the power cap pays for (tasks beyond them wait), start-or-resume, and the
+/// power cap (W → CPU share between the heater's idle and maximum power). A malformed command changes nothing and is logged with its reason.
 /// </summary>
 internal sealed class CommandHandler(string nodeId, HeaterSpec heater, TaskSupervisor tasks, IPowerLimiter limiter, ILogger logger)
 {
@@ -47,10 +48,9 @@ internal sealed class CommandHandler(string nodeId, HeaterSpec heater, TaskSuper
             await tasks.PauseAtCheckpointAsync(id).ConfigureAwait(false);
         }
 
-        foreach (var start in command.Start)
-        {
-            await tasks.StartOrResumeAsync(start, cancellationToken).ConfigureAwait(false);
-        }
+        // The cores the cap pays for bound how many tasks run; the rest wait, earliest deadline first.
+        tasks.CoreLimit = CoreSlots.Allowed(heater, command.PowerCap);
+        await tasks.StartOrResumeAsync(command.Start, cancellationToken).ConfigureAwait(false);
 
         var share = ShareFor(command.PowerCap.Value);
         if (Math.Abs(share - limiter.Share) > 1e-9)

@@ -18,7 +18,7 @@ public static class PayloadMapper
     public static CommandPayload ToPayload(NodeCommand c) => new(
         PayloadValidator.Version, c.NodeId, c.IssuedAt, c.PowerCap.Value, Camel(c.Mode.ToString()),
         [.. c.Start.Select(s => new TaskStartPayload(s.TaskId, s.JobId, s.Workload, s.Checkpoint.Value, s.RemainingWork.Value, s.Cores,
-            s.CheckpointInterval.TotalSeconds))],
+            s.CheckpointInterval.TotalSeconds, s.Deadline))],
         [.. c.PauseAtCheckpoint], [.. c.Cancel], c.Reason, c.Band?.Min.Value, c.Band?.Max.Value);
 
     public static PriceCurvePayload ToPayload(PriceCurve c) =>
