@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using GreenCompute.Actors;
 using GreenCompute.Grains;
+using GreenCompute.Grains.Ledger;
+using GreenCompute.Grains.Messaging;
 using GreenCompute.Grains.Nodes;
 using GreenCompute.Grains.Scheduling;
 
@@ -35,6 +37,26 @@ internal sealed class InProcessFleetLink(IGrainFactory grains) : IFleetLink
     }
 
     public Task ReportTaskEventsAsync(ImmutableArray<TaskEvent> events) => Scheduler.ReportTaskEvents(events);
+
+    public async Task<int> SubmitReceiptsAsync(IReadOnlyList<ReceiptPayload> receipts)
+    {
+        var ledger = grains.GetGrain<ILedgerGrain>(LedgerGrains.LedgerKey);
+        var refused = 0;
+        foreach (var payload in receipts)
+        {
+            // The same checks as the MQTT ingest, then the ledger's own.
+            var receipt = PayloadValidator.Receipt(payload, payload.NodeId ?? string.Empty);
+            var verdict = receipt.Value switch
+            {
+                { Reading: { } reading } => await ledger.SubmitReading(reading),
+                { Completion: { } completion } => await ledger.SubmitCompletion(completion),
+                _ => null,
+            };
+            refused += verdict is { Accepted: true } ? 0 : 1;
+        }
+
+        return refused;
+    }
 
     public Task<IReadOnlyList<NodeCommand>> TakeCommandsAsync()
     {
