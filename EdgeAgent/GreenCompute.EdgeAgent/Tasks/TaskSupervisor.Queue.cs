@@ -102,6 +102,21 @@ internal sealed partial class TaskSupervisor
         }
     }
 
+    /// <summary>A progress event with <paramref name="detail"/> for every running task (why they are held or go on).</summary>
+    public void Announce(string detail)
+    {
+        List<RunningTask> running;
+        lock (_lock)
+        {
+            running = [.. _running.Values.OrderBy(t => t.Order)];
+        }
+
+        foreach (var task in running)
+        {
+            events.Emit(task.Plan.TaskId, TaskEventKind.Progress, task.Done, detail);
+        }
+    }
+
     private void Enqueue(TaskPlan plan, double done, bool resumed, DateTimeOffset? deadline, long? order = null)
     {
         lock (_lock)
