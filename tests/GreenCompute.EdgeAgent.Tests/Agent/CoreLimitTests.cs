@@ -99,6 +99,26 @@ public sealed class CoreLimitTests : IDisposable
     }
 
     [Fact]
+    public async Task QueuedTask_SurvivesAnAgentRestart_AndGetsACore()
+    {
+        await using var broker = await EmbeddedBroker.StartAsync();
+        await using (var first = await AgentFixture.StartAsync(broker.Port, AgentFixture.Options(_state.Path)))
+        {
+            await first.SendAsync(AgentFixture.Command(OneCore, start:
+                [Start("job-1/a", "cpu-burn", 1000, deadlineHours: 1), Start("job-1/b", "cpu-burn", 1000, deadlineHours: 2)]));
+            await WaitForDetailAsync(first, "job-1/b", "queued");
+            await WaitForDetailAsync(first, "job-1/a", "started");
+        }
+
+        // The cap is not stored: until the silo's next command the agent runs as at full cap, so both get a core.
+        await using var second = await AgentFixture.StartAsync(broker.Port, AgentFixture.Options(_state.Path));
+        await WaitForDetailAsync(second, "job-1/a", "resumed");
+        await WaitForDetailAsync(second, "job-1/b", "resumed");
+        Assert.Equal(["job-1/a", "job-1/b"], second.Agent.Tasks.RunningTaskIds);
+        Assert.Empty(second.Agent.Tasks.QueuedTaskIds);
+    }
+
+    [Fact]
     public async Task QueuedTask_CancelledOrPaused_NeverStarts()
     {
         await using var broker = await EmbeddedBroker.StartAsync();

@@ -80,6 +80,7 @@ public sealed class ReceiptToLedgerTests : IDisposable
         var expected = Agent.TaskCommandTests.Receipts(agent.Seen.Messages).Single(r => r.Receipt == ReceiptPayload.TaskCompletion);
         Assert.Contains(expected.Signature!, proof.Details, StringComparison.OrdinalIgnoreCase);
         Assert.Empty(errors);
+        Assert.Empty(ingestLog.Messages(Microsoft.Extensions.Logging.LogLevel.Error));
         await silo.StopAsync(CancellationToken.None);
     }
 
