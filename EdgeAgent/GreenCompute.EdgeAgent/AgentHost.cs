@@ -50,6 +50,7 @@ internal sealed class AgentHost : IAsyncDisposable
             Limiter, options.TasksFolder, time, content, Receipts)
         {
             ProgressEvery = options.ProgressEvery,
+            CoreLimit = options.Heater.Cores,
         };
         Commands = new CommandHandler(nodeId, options.Heater, Tasks, Limiter, _logger);
         Link = new AgentLink(broker, nodeId, time, _logger);

@@ -37,4 +37,10 @@ internal static partial class AgentLog
 
     [LoggerMessage(11, LogLevel.Information, "Power cap {Watts} W → {Share:P0} of the cores via {Limiter}")]
     public static partial void PowerCap(ILogger logger, double watts, double share, string limiter);
+
+    [LoggerMessage(12, LogLevel.Warning, "Comfort guard: {Reason}")]
+    public static partial void GuardHolds(ILogger logger, string reason);
+
+    [LoggerMessage(13, LogLevel.Information, "Comfort guard: {Detail}")]
+    public static partial void GuardReleased(ILogger logger, string detail);
 }

@@ -113,7 +113,7 @@ internal static class Program
 
         using var contentHttp = options.ContentServer is { } content ? new HttpClient { BaseAddress = content } : null;
         await using var agent = new AgentHost(options, nodeId, broker, TimeProvider.System, loggers,
-            contentHttp is null ? null : new HttpContentClient(contentHttp));
+            contentHttp is null ? null : new HttpContentClient(contentHttp, broker.UserName ?? nodeId, broker.Password));
         Console.WriteLine($"EdgeAgent {nodeId}: device {agent.Key.Address}, broker {broker.Host}:{broker.Port}, power cap via {agent.LimiterNote}; "
             + (agent.SandboxProblems.Count == 0 ? "sandbox ready" : "command workloads refused: " + string.Join("; ", agent.SandboxProblems)));
         await agent.StartAsync(stop);

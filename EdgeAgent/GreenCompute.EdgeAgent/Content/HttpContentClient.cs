@@ -1,15 +1,22 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Security.Cryptography;
+using System.Text;
 
 namespace GreenCompute.EdgeAgent.Content;
 
 /// <summary>
 /// The store over HTTP: GET/PUT/HEAD <c>api/v1/content/{sha256}</c> relative to the server's base address. Downloads
 /// stream to a temp file while hashing and are moved into place only when the hash matches; uploads skip what the store
-/// already has (HEAD 200).
+/// already has (HEAD 200). Every request signs in with HTTP Basic as the node (its id and MQTT password) when
+/// <paramref name="userName"/> is given; the store refuses anonymous requests with 401.
 /// </summary>
-internal sealed class HttpContentClient(HttpClient http) : IContentClient
+internal sealed class HttpContentClient(HttpClient http, string? userName = null, string? password = null) : IContentClient
 {
+    private readonly AuthenticationHeaderValue? _authorization = userName is null
+        ? null
+        : new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{userName}:{password}")));
+
     public async Task DownloadAsync(string sha256, string file, CancellationToken cancellationToken)
     {
         if (!ContentHash.IsValid(sha256))
@@ -17,7 +24,8 @@ internal sealed class HttpContentClient(HttpClient http) : IContentClient
             throw new InvalidDataException($"'{sha256}' is not a SHA-256 content name");
         }
 
-        using var response = await http.GetAsync(Address(sha256), HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var get = Request(HttpMethod.Get, sha256);
+        using var response = await http.SendAsync(get, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             throw new HttpRequestException($"content {sha256} is not in the store", null, HttpStatusCode.NotFound);
@@ -58,7 +66,7 @@ internal sealed class HttpContentClient(HttpClient http) : IContentClient
             sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
         }
 
-        using (var head = new HttpRequestMessage(HttpMethod.Head, Address(sha256)))
+        using (var head = Request(HttpMethod.Head, sha256))
         using (var exists = await http.SendAsync(head, cancellationToken).ConfigureAwait(false))
         {
             if (exists.StatusCode == HttpStatusCode.OK)
@@ -68,11 +76,13 @@ internal sealed class HttpContentClient(HttpClient http) : IContentClient
         }
 
         await using var body = File.OpenRead(file);
-        using var content = new StreamContent(body);
-        using var response = await http.PutAsync(Address(sha256), content, cancellationToken).ConfigureAwait(false);
+        using var put = Request(HttpMethod.Put, sha256);
+        put.Content = new StreamContent(body);
+        using var response = await http.SendAsync(put, cancellationToken).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
         return sha256;
     }
 
-    private static Uri Address(string sha256) => new($"api/v1/content/{sha256}", UriKind.Relative);
+    private HttpRequestMessage Request(HttpMethod method, string sha256) =>
+        new(method, new Uri($"api/v1/content/{sha256}", UriKind.Relative)) { Headers = { Authorization = _authorization } };
 }

@@ -3,11 +3,10 @@ using GreenCompute.EdgeAgent.Pairing;
 
 namespace GreenCompute.EdgeAgent.Receipts;
 
-/// <summary>Source-generated JSON for the agent's own documents: receipts, pairing requests and answers, stored credentials.</summary>
+/// <summary>Source-generated JSON for the agent's own documents: pairing requests and answers, stored credentials.</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(ReceiptPayload))]
 [JsonSerializable(typeof(PairingRequest))]
 [JsonSerializable(typeof(PairingAnswer))]
 [JsonSerializable(typeof(AgentCredentials))]

@@ -20,9 +20,7 @@ internal sealed class ReceiptPublisher(ReceiptSigner signer, string nodeId, Agen
     public void MeterReading(DateTimeOffset time, double energyWh, bool roomWantedHeat)
     {
         var reading = new MeterReading(nodeId, (ulong)database.Next(SequenceCounter), WholeSeconds(time), (ulong)Math.Floor(energyWh), roomWantedHeat);
-        var signed = signer.Sign(reading);
-        Add(new ReceiptPayload(PayloadValidator.Version, nodeId, "meterReading", reading.Sequence, reading.Time, Device, signed.Signature,
-            CounterWh: reading.CounterWh, RoomWantedHeat: roomWantedHeat));
+        Add(PayloadMapper.ToPayload(signer.Sign(reading), Device));
     }
 
     /// <summary><paramref name="outputSha256"/> is the output's SHA-256 as 64 hex digits.</summary>
@@ -30,13 +28,11 @@ internal sealed class ReceiptPublisher(ReceiptSigner signer, string nodeId, Agen
     {
         var completion = new TaskCompletion(nodeId, (ulong)database.Next(SequenceCounter), WholeSeconds(time), jobId, taskId,
             (ulong)Math.Max(1, Math.Round(coreSeconds)), "0x" + outputSha256);
-        var signed = signer.Sign(completion);
-        Add(new ReceiptPayload(PayloadValidator.Version, nodeId, "taskCompletion", completion.Sequence, completion.Time, Device, signed.Signature,
-            JobId: jobId, TaskId: taskId, CoreSeconds: completion.CoreSeconds, OutputHash: completion.OutputHash));
+        Add(PayloadMapper.ToPayload(signer.Sign(completion), Device));
     }
 
     private void Add(ReceiptPayload payload) =>
-        outbox.Add(Topics.Events(nodeId), PayloadCodec.Write(payload, AgentJsonContext.Default.ReceiptPayload), payload.Time);
+        outbox.Add(Topics.Events(nodeId), PayloadCodec.Write(payload, PayloadJsonContext.Default.ReceiptPayload), payload.Time!.Value);
 
     // Receipts carry whole Unix seconds (the EIP-712 type's uint64 time).
     private static DateTimeOffset WholeSeconds(DateTimeOffset t) => DateTimeOffset.FromUnixTimeSeconds(t.ToUnixTimeSeconds());

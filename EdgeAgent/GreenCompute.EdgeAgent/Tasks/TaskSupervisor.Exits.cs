@@ -56,6 +56,16 @@ internal sealed partial class TaskSupervisor
             table.SetState(id, TaskTable.Cancelled, task.Done);
             events.Emit(id, kind, task.Done, "cancelled by command");
         }
+        else if (exit == KernelProgram.ExitPaused && task.Leaving && !task.PauseRequested)
+        {
+            // The cap dropped: the task left its core at a checkpoint and waits for one again, in its old place.
+            var done = table.Find(id)?.DoneCoreSeconds ?? task.Done;
+            table.SetState(id, TaskTable.Running, done);
+            Enqueue(task.Plan, done, resumed: true, task.Deadline, task.Order);
+            task.Process.Dispose();
+            await PumpAsync(CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
         else if (exit == KernelProgram.ExitPaused)
         {
             kind = TaskEventKind.Paused;
@@ -75,6 +85,8 @@ internal sealed partial class TaskSupervisor
 
         task.Process.Dispose();
         Settled?.Invoke(id, kind);
+        // A core is free: the next waiting task gets it.
+        await PumpAsync(CancellationToken.None).ConfigureAwait(false);
     }
 
     private async Task<TaskEventKind> CompleteAsync(RunningTask task)
@@ -145,5 +157,13 @@ internal sealed partial class TaskSupervisor
         public bool CancelRequested { get; set; }
 
         public bool Stopping { get; set; }
+
+        public DateTimeOffset Deadline { get; init; } = DateTimeOffset.MaxValue;
+
+        /// <summary>Arrival order (ties between equal deadlines).</summary>
+        public long Order { get; init; }
+
+        /// <summary>Asked to leave its core at the next checkpoint because the cap dropped.</summary>
+        public bool Leaving { get; set; }
     }
 }

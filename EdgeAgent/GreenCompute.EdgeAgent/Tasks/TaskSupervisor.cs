@@ -11,7 +11,8 @@ namespace GreenCompute.EdgeAgent.Tasks;
 /// (the process checkpoints and exits), resume (a new process continues from the checkpoint), cancel (killed). Reports
 /// started (a progress event with detail "started"), progress (at most every <see cref="ProgressEvery"/>), checkpointed,
 /// paused, completed with the output's SHA-256 (uploaded to the content store when there is one, and signed as a receipt),
-/// failed and cancelled. The task table survives restarts: a task that was running is resumed from its checkpoint.
+/// failed and cancelled. The task table survives restarts: a task that was running or waiting for a core is resumed
+/// from its checkpoint. How many run at once is the queue's (TaskSupervisor.Queue.cs): at most the cores the power cap pays for.
 /// </summary>
 internal sealed partial class TaskSupervisor(
     TaskTable table,
@@ -66,43 +67,65 @@ internal sealed partial class TaskSupervisor(
         }
     }
 
-    /// <summary>Resumes the tasks that were running when the agent stopped.</summary>
+    /// <summary>
+    /// Resumes the tasks that were running or waiting when the agent stopped, as far as the core limit allows (their
+    /// deadlines are not stored: they queue in their stored order).
+    /// </summary>
     public async Task RecoverAsync(CancellationToken cancellationToken)
     {
         foreach (var row in table.InState(TaskTable.Running))
         {
-            await LaunchAsync(row.Plan, row.DoneCoreSeconds, resumed: true, cancellationToken).ConfigureAwait(false);
+            Enqueue(row.Plan, row.DoneCoreSeconds, resumed: true, deadline: null);
         }
+
+        await PumpAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>A command's start entry: a new task, or the resume of a paused one. A task already running is left alone.</summary>
-    public async Task StartOrResumeAsync(TaskStart start, CancellationToken cancellationToken)
+    /// <inheritdoc cref="StartOrResumeAsync(IReadOnlyList{TaskStart}, CancellationToken)"/>
+    public Task StartOrResumeAsync(TaskStart start, CancellationToken cancellationToken) => StartOrResumeAsync([start], cancellationToken);
+
+    /// <summary>
+    /// A command's start entries: new tasks, or the resume of paused ones; a task already running or waiting is left
+    /// alone. All of them join the queue before any starts, so the earliest deadline among them gets a free core first.
+    /// </summary>
+    public async Task StartOrResumeAsync(IReadOnlyList<TaskStart> starts, CancellationToken cancellationToken)
     {
-        lock (_lock)
+        foreach (var start in starts)
         {
-            if (_running.ContainsKey(start.TaskId))
+            lock (_lock)
             {
-                return;
-            }
-        }
-
-        if (table.Find(start.TaskId) is { } known)
-        {
-            if (known.State == TaskTable.Paused)
-            {
-                await LaunchAsync(known.Plan, known.DoneCoreSeconds, resumed: true, cancellationToken).ConfigureAwait(false);
+                if (_running.ContainsKey(start.TaskId))
+                {
+                    continue;
+                }
             }
 
-            // Completed, failed or cancelled tasks are final here; a retry comes as a new task id.
-            return;
+            if (IsWaiting(start.TaskId))
+            {
+                continue;
+            }
+
+            if (table.Find(start.TaskId) is { } known)
+            {
+                if (known.State == TaskTable.Paused)
+                {
+                    table.SetState(start.TaskId, TaskTable.Running, known.DoneCoreSeconds);
+                    Enqueue(known.Plan, known.DoneCoreSeconds, resumed: true, start.Deadline);
+                }
+
+                // Completed, failed or cancelled tasks are final here; a retry comes as a new task id.
+                continue;
+            }
+
+            var (workload, input) = SplitInput(start.Workload);
+            var plan = new TaskPlan(start.TaskId, start.JobId, workload, (start.Checkpoint + start.RemainingWork).Value, Math.Max(1, start.Cores),
+                start.CheckpointInterval, Path.Combine(tasksRoot, FolderName(start.TaskId)), input);
+            Directory.CreateDirectory(plan.Folder);
+            table.Upsert(plan, TaskTable.Running, 0);
+            Enqueue(plan, 0, resumed: false, start.Deadline);
         }
 
-        var (workload, input) = SplitInput(start.Workload);
-        var plan = new TaskPlan(start.TaskId, start.JobId, workload, (start.Checkpoint + start.RemainingWork).Value, Math.Max(1, start.Cores),
-            start.CheckpointInterval, Path.Combine(tasksRoot, FolderName(start.TaskId)), input);
-        Directory.CreateDirectory(plan.Folder);
-        table.Upsert(plan, TaskTable.Running, 0);
-        await LaunchAsync(plan, 0, resumed: false, cancellationToken).ConfigureAwait(false);
+        await PumpAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task PauseAtCheckpointAsync(string taskId)
@@ -117,6 +140,12 @@ internal sealed partial class TaskSupervisor(
         {
             task.PauseRequested = true;
             await task.Process.RequestPauseAsync().ConfigureAwait(false);
+        }
+        else if (TakeWaiting(taskId) is { } waiting)
+        {
+            table.SetState(taskId, TaskTable.Paused, waiting.Done);
+            events.Emit(taskId, TaskEventKind.Paused, waiting.Done, "paused while queued");
+            Settled?.Invoke(taskId, TaskEventKind.Paused);
         }
     }
 
@@ -135,7 +164,13 @@ internal sealed partial class TaskSupervisor(
             return;
         }
 
-        if (table.Find(taskId) is { State: TaskTable.Paused } paused)
+        if (TakeWaiting(taskId) is { } waiting)
+        {
+            table.SetState(taskId, TaskTable.Cancelled, waiting.Done);
+            events.Emit(taskId, TaskEventKind.Cancelled, waiting.Done, "cancelled while queued");
+            Settled?.Invoke(taskId, TaskEventKind.Cancelled);
+        }
+        else if (table.Find(taskId) is { State: TaskTable.Paused } paused)
         {
             table.SetState(taskId, TaskTable.Cancelled, paused.DoneCoreSeconds);
             events.Emit(taskId, TaskEventKind.Cancelled, paused.DoneCoreSeconds, "cancelled while paused");
@@ -143,13 +178,14 @@ internal sealed partial class TaskSupervisor(
         }
     }
 
-    /// <summary>Kills every running task (agent shutdown); their rows stay "running" so the next start resumes them.</summary>
+    /// <summary>Kills every running task (agent shutdown); their rows, and the waiting tasks', stay "running" so the next start resumes them.</summary>
     public void StopAll()
     {
         List<RunningTask> all;
         lock (_lock)
         {
             all = [.. _running.Values];
+            _waiting.Clear();
         }
 
         foreach (var task in all)
@@ -159,8 +195,9 @@ internal sealed partial class TaskSupervisor(
         }
     }
 
-    private async Task LaunchAsync(TaskPlan plan, double doneSoFar, bool resumed, CancellationToken cancellationToken)
+    private async Task LaunchAsync(WaitingTask waiting, CancellationToken cancellationToken)
     {
+        var (plan, doneSoFar, resumed) = (waiting.Plan, waiting.Done, waiting.Resumed);
         if (plan.InputHash is { } hash && !File.Exists(Path.Combine(plan.Folder, "input")))
         {
             if (content is null)
@@ -188,7 +225,7 @@ internal sealed partial class TaskSupervisor(
             return;
         }
 
-        var task = new RunningTask(plan, doneSoFar);
+        var task = new RunningTask(plan, doneSoFar) { Deadline = waiting.Deadline, Order = waiting.Order };
         task.Process = TaskProcess.Start(decision.Start, line => OnLineAsync(task, line));
         lock (_lock)
         {

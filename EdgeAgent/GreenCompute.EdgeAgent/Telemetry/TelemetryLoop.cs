@@ -54,7 +54,10 @@ internal sealed class TelemetryLoop(
     /// <summary>One report now (the timer's work).</summary>
     public TelemetryPayload Tick()
     {
-        var reading = sensors.Read(Math.Min(1.0, tasks.BusyCores / (double)Math.Max(1, heater.Cores)));
+        // Tasks held by the comfort guard are stopped: they draw no power and heat nothing.
+        var load = commands.GuardReason is null ? Math.Min(1.0, tasks.BusyCores / (double)Math.Max(1, heater.Cores)) : 0;
+        var reading = sensors.Read(load);
+        commands.ObserveRoom(reading.Room);
         var now = time.GetUtcNow();
         database.SetCounter(EnergyCounter, reading.Energy.Value);
         var running = tasks.RunningTaskIds;
@@ -72,9 +75,17 @@ internal sealed class TelemetryLoop(
         return payload;
     }
 
-    /// <summary>"computing" while tasks run; otherwise the commanded mode, where computing without tasks means heat only.</summary>
+    /// <summary>
+    /// "comfortGuard" while the guard holds the tasks; "computing" while tasks run; otherwise the commanded mode, where
+    /// computing without tasks means heat only.
+    /// </summary>
     private string State(int running)
     {
+        if (commands.GuardReason is not null)
+        {
+            return "comfortGuard";
+        }
+
         var mode = commands.Last?.Mode ?? HeaterMode.Idle;
         return running > 0 ? "computing" : JsonNamingPolicy.CamelCase.ConvertName((mode == HeaterMode.Computing ? HeaterMode.HeatOnly : mode).ToString());
     }

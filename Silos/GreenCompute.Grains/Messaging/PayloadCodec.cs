@@ -13,6 +13,40 @@ public static class PayloadCodec
 
     public static string WriteText<T>(T payload, JsonTypeInfo<T> typeInfo) => JsonSerializer.Serialize(payload, typeInfo);
 
+    /// <summary>
+    /// Whether the JSON object has a top-level property named <paramref name="name"/> (exact, case-sensitive): a cheap
+    /// scan with no allocation, used to tell the kinds of message that share one topic apart. Bad JSON answers false
+    /// (the full read then reports it).
+    /// </summary>
+    public static bool HasProperty(ReadOnlySpan<byte> utf8, ReadOnlySpan<byte> name)
+    {
+        var reader = new Utf8JsonReader(utf8);
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals(name))
+                {
+                    return true;
+                }
+
+                reader.Read();
+                reader.Skip();
+            }
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+
+        return false;
+    }
+
     public static bool TryRead<T>(ReadOnlySpan<byte> utf8, JsonTypeInfo<T> typeInfo, out T? payload, out PayloadRejection? rejection)
         where T : class
     {

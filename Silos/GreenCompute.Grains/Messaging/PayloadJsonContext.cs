@@ -10,6 +10,7 @@ namespace GreenCompute.Grains.Messaging;
 [JsonSerializable(typeof(TelemetryPayload))]
 [JsonSerializable(typeof(StatusPayload))]
 [JsonSerializable(typeof(TaskEventPayload))]
+[JsonSerializable(typeof(ReceiptPayload))]
 [JsonSerializable(typeof(CommandPayload))]
 [JsonSerializable(typeof(PriceCurvePayload))]
 [JsonSerializable(typeof(WeatherPayload))]

@@ -105,7 +105,7 @@ public static partial class PayloadValidator
         TryEnum<HeaterMode>(p.Mode, out var mode);
         var starts = (p.Start ?? []).Select(s => new TaskStart(
             s.TaskId!, s.JobId!, s.Workload!, new CoreSeconds(s.CheckpointCoreSeconds!.Value), new CoreSeconds(s.RemainingCoreSeconds!.Value),
-            s.Cores!.Value, TimeSpan.FromSeconds(s.CheckpointIntervalSeconds!.Value)));
+            s.Cores!.Value, TimeSpan.FromSeconds(s.CheckpointIntervalSeconds!.Value)) { Deadline = s.Deadline });
         var command = new NodeCommand(topicNodeId, p.IssuedAt!.Value, new Watts(p.PowerCapWatts!.Value), mode, [.. starts],
             [.. p.PauseAtCheckpoint ?? []], [.. p.Cancel ?? []], p.Reason ?? "")
         {

@@ -310,7 +310,10 @@ internal sealed class SchedulerGrain(SchedulerOptions options) : Grain<Scheduler
             var starts = decision.Start
                 .Select(id => _book.FindTask(id))
                 .OfType<WorkTask>()
-                .Select(t => new TaskStart(t.Id, t.JobId, _book.JobOf(t).Spec.Workload, t.Checkpoint, t.Work - t.Checkpoint, 1, _book.JobOf(t).Spec.CheckpointInterval))
+                .Select(t => new TaskStart(t.Id, t.JobId, _book.JobOf(t).Spec.Workload, t.Checkpoint, t.Work - t.Checkpoint, 1, _book.JobOf(t).Spec.CheckpointInterval)
+                {
+                    Deadline = _book.JobOf(t).Spec.Deadline,
+                })
                 .ToImmutableArray();
             var command = new NodeCommand(decision.NodeId, now, decision.PowerCap, mode, starts, decision.PauseAfterCheckpoint, decision.Cancel, decision.Reason.Text);
             Remember(now, decision.NodeId, decision.Reason.Text);

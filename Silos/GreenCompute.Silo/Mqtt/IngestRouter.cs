@@ -1,5 +1,6 @@
 using GreenCompute.Actors;
 using GreenCompute.Grains;
+using GreenCompute.Grains.Ledger;
 using GreenCompute.Grains.Messaging;
 using GreenCompute.Grains.Nodes;
 using GreenCompute.Grains.Scheduling;
@@ -8,7 +9,8 @@ namespace GreenCompute.Silo.Mqtt;
 
 /// <summary>
 /// One arriving message to one grain call: parse the topic, read the JSON, validate, then call the node grain or the
-/// scheduler. Returns the rejection (nothing was changed) or null when the grain applied it.
+/// scheduler; signed receipts (on the events topic, marked by their "receipt" property) go to the ledger grain.
+/// Returns the rejection (nothing was changed) or null when the grain applied it.
 /// </summary>
 internal sealed class IngestRouter(IGrainFactory grains)
 {
@@ -26,6 +28,8 @@ internal sealed class IngestRouter(IGrainFactory grains)
         {
             TopicKind.Telemetry => await ApplyAsync(payload, json.TelemetryPayload, p => PayloadValidator.Telemetry(p, parsed.Key), ReportAsync),
             TopicKind.Status => await ApplyAsync(payload, json.StatusPayload, p => PayloadValidator.Status(p, parsed.Key), StatusAsync),
+            TopicKind.Events when PayloadCodec.HasProperty(payload.Span, "receipt"u8) =>
+                await ApplyAsync(payload, json.ReceiptPayload, p => PayloadValidator.Receipt(p, parsed.Key), ReceiptAsync),
             TopicKind.Events => await ApplyAsync(payload, json.TaskEventPayload, p => PayloadValidator.TaskEvent(p, parsed.Key), EventAsync),
             TopicKind.Prices => await ApplyAsync(payload, json.PriceCurvePayload, p => PayloadValidator.Prices(p, parsed.Key), PricesAsync),
             _ => await ApplyAsync(payload, json.WeatherPayload, p => PayloadValidator.Weather(p, parsed.Key), WeatherAsync),
@@ -70,6 +74,14 @@ internal sealed class IngestRouter(IGrainFactory grains)
     {
         await Scheduler.ReportTaskEvents([e]);
         return null;
+    }
+
+    /// <summary>The ledger checks the signature against the device paired with the node, then sequence, time and counter.</summary>
+    private async Task<PayloadRejection?> ReceiptAsync(SignedReceipt receipt)
+    {
+        var ledger = grains.GetGrain<ILedgerGrain>(LedgerGrains.LedgerKey);
+        var verdict = receipt.Reading is { } reading ? await ledger.SubmitReading(reading) : await ledger.SubmitCompletion(receipt.Completion!);
+        return verdict.Accepted ? null : new PayloadRejection(PayloadRejection.RejectedByGrain, $"the ledger refused the receipt: {verdict.Rejection}: {verdict.Reason}");
     }
 
     private async Task<PayloadRejection?> PricesAsync(PriceCurve curve)

@@ -176,6 +176,22 @@ internal sealed class MqttFleetLink : IFleetLink
         await WaitAsync(Ingest.WhenProcessed(TopicKind.Events, target), $"the ingest to apply task event #{target}");
     }
 
+    public async Task<int> SubmitReceiptsAsync(IReadOnlyList<ReceiptPayload> receipts)
+    {
+        var target = Ingest.ProcessedOf(TopicKind.Events) + receipts.Count;
+        var rejectedBefore = Ingest.RejectedOf(TopicKind.Events);
+        // Receipts share the events topic with task events; each node's leave its client in order, like its task events.
+        await Task.WhenAll(receipts.GroupBy(r => r.NodeId!).Select(async node =>
+        {
+            foreach (var r in node)
+            {
+                await Devices.PublishAsync(node.Key, Topics.Events(node.Key), PayloadCodec.Write(r, PayloadJsonContext.Default.ReceiptPayload));
+            }
+        }));
+        await WaitAsync(Ingest.WhenProcessed(TopicKind.Events, target), $"the ingest to apply receipt #{target} on the events topics");
+        return (int)(Ingest.RejectedOf(TopicKind.Events) - rejectedBefore);
+    }
+
     public async Task<IReadOnlyList<NodeCommand>> TakeCommandsAsync()
     {
         await _sink!.FlushAsync();

@@ -58,6 +58,8 @@ internal sealed class PairedDevicesLink : IFleetLink
 
     public Task<IReadOnlyList<NodeCommand>> TakeCommandsAsync() => _fleet.TakeCommandsAsync();
 
+    public Task<int> SubmitReceiptsAsync(IReadOnlyList<GreenCompute.Grains.Messaging.ReceiptPayload> receipts) => _fleet.SubmitReceiptsAsync(receipts);
+
     public async ValueTask DisposeAsync()
     {
         await Ingest.DisposeAsync();

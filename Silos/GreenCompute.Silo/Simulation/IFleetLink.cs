@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using GreenCompute.Grains.Messaging;
 using GreenCompute.Grains.Nodes;
 using GreenCompute.Grains.Scheduling;
 
@@ -28,6 +29,12 @@ internal interface IFleetLink : IAsyncDisposable
 
     /// <summary>Task events (one node's events in order), applied to the scheduler.</summary>
     Task ReportTaskEventsAsync(ImmutableArray<TaskEvent> events);
+
+    /// <summary>
+    /// Devices' signed receipts (one node's in order), checked and applied to the ledger grain; returns how many were
+    /// refused (by the ingest's checks or by the ledger).
+    /// </summary>
+    Task<int> SubmitReceiptsAsync(IReadOnlyList<ReceiptPayload> receipts);
 
     /// <summary>Every command the grains have sent so far and the agents not yet taken, per node in sending order.</summary>
     Task<IReadOnlyList<NodeCommand>> TakeCommandsAsync();

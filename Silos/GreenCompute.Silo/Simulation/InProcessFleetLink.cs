@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using GreenCompute.Actors;
 using GreenCompute.Grains;
+using GreenCompute.Grains.Ledger;
+using GreenCompute.Grains.Messaging;
 using GreenCompute.Grains.Nodes;
 using GreenCompute.Grains.Scheduling;
 
@@ -35,6 +37,36 @@ internal sealed class InProcessFleetLink(IGrainFactory grains) : IFleetLink
     }
 
     public Task ReportTaskEventsAsync(ImmutableArray<TaskEvent> events) => Scheduler.ReportTaskEvents(events);
+
+    public async Task<int> SubmitReceiptsAsync(IReadOnlyList<ReceiptPayload> receipts)
+    {
+        var ledger = grains.GetGrain<ILedgerGrain>(LedgerGrains.LedgerKey);
+        var refused = 0;
+        var readings = new List<GreenCompute.Core.Ledger.SignedMeterReading>(receipts.Count);
+        foreach (var payload in receipts)
+        {
+            // The same checks as the MQTT ingest, then the ledger's own; a round's readings in one ledger call (one state write).
+            switch (PayloadValidator.Receipt(payload, payload.NodeId ?? string.Empty).Value)
+            {
+                case { Reading: { } reading }:
+                    readings.Add(reading);
+                    break;
+                case { Completion: { } completion }:
+                    refused += (await ledger.SubmitCompletion(completion)).Accepted ? 0 : 1;
+                    break;
+                default:
+                    refused++;
+                    break;
+            }
+        }
+
+        if (readings.Count > 0)
+        {
+            refused += (await ledger.SubmitReadings(readings)).Count(v => !v.Accepted);
+        }
+
+        return refused;
+    }
 
     public Task<IReadOnlyList<NodeCommand>> TakeCommandsAsync()
     {

@@ -8,6 +8,7 @@ using GreenCompute.Ethereum.Hex;
 using GreenCompute.Ethereum.Signing;
 using GreenCompute.Grains.Ledger;
 using GreenCompute.Grains.Ledger.Receipts;
+using GreenCompute.Grains.Messaging;
 using GreenCompute.Grains.Scheduling;
 using GreenCompute.Simulation.Fleet;
 
@@ -16,12 +17,15 @@ namespace GreenCompute.Silo.Simulation;
 /// <summary>
 /// The simulated agents' device keys and signed receipts: each node signs (EIP-712) its energy-counter readings and
 /// task completions with its own key, paired with the ledger at start. Keys are derived from the run's seed so that a
-/// run can be repeated; a real agent generates its key at pairing.
+/// run can be repeated; a real agent generates its key at pairing. The receipts reach the ledger through the run's
+/// <see cref="IFleetLink"/>: over MQTT on the events topics as a real agent sends them, or by direct calls.
 /// </summary>
-internal sealed class SimulatedDevices(SimulatedFleet fleet, ILedgerGrain ledger, ReceiptDomain domain, int seed, Func<string, Address, Address, Task>? register = null)
+internal sealed class SimulatedDevices(
+    SimulatedFleet fleet, ILedgerGrain ledger, IFleetLink link, ReceiptDomain domain, int seed, Func<string, Address, Address, Task>? register = null)
 {
     private readonly Dictionary<string, (ReceiptSigner Signer, ulong Sequence)> _devices = new(StringComparer.Ordinal);
 
+    /// <summary>Receipts refused (by the ingest's checks or the ledger).</summary>
     public long Rejected { get; private set; }
 
     public async Task PairAllAsync()
@@ -60,22 +64,20 @@ internal sealed class SimulatedDevices(SimulatedFleet fleet, ILedgerGrain ledger
     /// <summary>Every online node signs its energy counter; <paramref name="wantsHeat"/> says whether its room wanted heat.</summary>
     public async Task SubmitReadingsAsync(Func<string, bool> wantsHeat)
     {
-        var signed = new List<SignedMeterReading>();
+        var receipts = new List<ReceiptPayload>();
         foreach (var t in fleet.ReadTelemetry())
         {
             var reading = new MeterReading(t.NodeId, Next(t.NodeId), t.Time, (ulong)Math.Floor(t.EnergyCounter.Value), wantsHeat(t.NodeId));
-            signed.Add(_devices[t.NodeId].Signer.Sign(reading));
+            var signer = _devices[t.NodeId].Signer;
+            receipts.Add(PayloadMapper.ToPayload(signer.Sign(reading), signer.Device.ToString()));
         }
 
-        // One ledger write per round, not per node.
-        foreach (var verdict in await ledger.SubmitReadings(signed))
-        {
-            Count(verdict);
-        }
+        Rejected += await link.SubmitReceiptsAsync(receipts);
     }
 
     public async Task SubmitCompletionsAsync(ImmutableArray<TaskEvent> events)
     {
+        var receipts = new List<ReceiptPayload>();
         foreach (var e in events.Where(e => e.Kind == TaskEventKind.Completed))
         {
             var jobId = e.TaskId[..Math.Max(0, e.TaskId.LastIndexOf('/'))];
@@ -83,7 +85,13 @@ internal sealed class SimulatedDevices(SimulatedFleet fleet, ILedgerGrain ledger
             // Receipts carry whole Unix seconds.
             var at = new DateTimeOffset(e.At.UtcTicks - (e.At.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
             var completion = new TaskCompletion(e.NodeId, Next(e.NodeId), at, jobId, e.TaskId, (ulong)Math.Max(1, Math.Round(e.Done.Value)), output);
-            Count(await ledger.SubmitCompletion(_devices[e.NodeId].Signer.Sign(completion)));
+            var signer = _devices[e.NodeId].Signer;
+            receipts.Add(PayloadMapper.ToPayload(signer.Sign(completion), signer.Device.ToString()));
+        }
+
+        if (receipts.Count > 0)
+        {
+            Rejected += await link.SubmitReceiptsAsync(receipts);
         }
     }
 
@@ -101,14 +109,6 @@ internal sealed class SimulatedDevices(SimulatedFleet fleet, ILedgerGrain ledger
         var (signer, sequence) = _devices[nodeId];
         _devices[nodeId] = (signer, sequence + 1);
         return sequence + 1;
-    }
-
-    private void Count(ReceiptVerdict verdict)
-    {
-        if (!verdict.Accepted)
-        {
-            Rejected++;
-        }
     }
 
     private PrivateKey Key(string purpose) =>

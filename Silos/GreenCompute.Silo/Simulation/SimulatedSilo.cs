@@ -28,7 +28,7 @@ internal sealed class SimulatedSilo : IAsyncDisposable
         IFleetLink link, ComfortSchedule comfort, JobStream jobs, ThermostatShadow shadow, string? temporaryFolder, HistoryStore history, LedgerSetup ledger)
     {
         Ledger = ledger;
-        Devices = new SimulatedDevices(clock.Fleet, host.GetGrain<ILedgerGrain>(LedgerGrains.LedgerKey), ledger.Domain, options.Seed, ledger.RegisterDeviceAsync);
+        Devices = new SimulatedDevices(clock.Fleet, host.GetGrain<ILedgerGrain>(LedgerGrains.LedgerKey), link, ledger.Domain, options.Seed, ledger.RegisterDeviceAsync);
         History = history;
         Options = options;
         Data = data;

@@ -1,5 +1,6 @@
 using GreenCompute.Core.Model;
 using GreenCompute.Core.Units;
+using GreenCompute.Core.Work.Cores;
 
 namespace GreenCompute.Simulation.Devices;
 
@@ -8,11 +9,9 @@ namespace GreenCompute.Simulation.Devices;
 /// cores they keep busy, limited by the power cap (tasks then run proportionally slower). With heat wanted and
 /// spare cap, filler load burns power up to the cap (heat-only mode). A cap below idle power switches it off.
 /// <para>
-/// Like the agent, it runs no more tasks at once than the cores its power cap pays for (rounded up; all cores at
-/// full cap): a task on a core keeps it, and a freed core goes to the waiting task with the earliest deadline (then
-/// the one given first). The scheduler plans work core after core and may give a node more tasks than cores for
-/// one slot; time-sharing them would slow every task down at once and miss deadlines the plan meets. When the cap
-/// drops, the tasks with the latest deadlines leave their cores first.
+/// Like the agent, it runs no more tasks at once than the cores its power cap pays for, by the rule of
+/// <see cref="CoreSlots"/> (earliest deadline first, non-preemptive; the latest deadlines leave first when the cap
+/// drops). The scheduler plans work core after core and may give a node more tasks than cores for one slot.
 /// </para>
 /// </summary>
 /// <remarks>
@@ -210,53 +209,18 @@ internal sealed class SimulatedHeater(HeaterSpec spec)
         return (Spec.PowerAt(utilisation), utilisation, taskUtilisation, coreRate);
     }
 
-    /// <summary>Gives cores to tasks as the class says; called after every change of tasks, cap or state.</summary>
+    /// <summary>Gives cores to tasks as the class says (<see cref="CoreSlots"/>); called after every change of tasks, cap or state.</summary>
     private void Reassign()
     {
-        var allowed = CoresAllowed();
-        var keep = _active.Where(t => !t.Paused && _tasks.Contains(t)).OrderBy(t => t.Deadline).ToList();
+        var runnable = _tasks.Where(t => !t.Paused).ToDictionary(t => t.Id, StringComparer.Ordinal);
+        var chosen = CoreSlots.Assign(
+            [.. _tasks.Where(t => !t.Paused).Select(t => new CoreClaim(t.Id, t.Cores, t.Deadline))], [.. _active.Select(t => t.Id)], CoresAllowed());
         _active.Clear();
-        var free = allowed;
-        foreach (var task in keep)
-        {
-            if (task.Cores <= free)
-            {
-                _active.Add(task);
-                free -= task.Cores;
-            }
-        }
-
-        foreach (var task in _tasks.Where(t => !t.Paused && !_active.Contains(t)).OrderBy(t => t.Deadline))
-        {
-            if (free == 0)
-            {
-                break;
-            }
-
-            if (task.Cores <= free)
-            {
-                _active.Add(task);
-                free -= task.Cores;
-            }
-        }
-
-        // A task wider than the cap allows still runs, slowed by the cap, rather than waiting forever.
-        if (_active.Count == 0 && allowed > 0 && _tasks.Find(t => !t.Paused) is { } first)
-        {
-            _active.Add(first);
-        }
+        _active.AddRange(chosen.Select(id => runnable[id]));
     }
 
-    /// <summary>Cores the power cap pays for, rounded up (all of them at full cap; none when off or offline).</summary>
-    private int CoresAllowed()
-    {
-        if (!IsOnline || PowerCap < Spec.IdlePower || PowerCap.Value <= 0)
-        {
-            return 0;
-        }
-
-        return PowerCap >= Spec.MaxPower ? Spec.Cores : Math.Max(1, (int)Math.Ceiling((Spec.UtilisationFor(PowerCap) * Spec.Cores) - 1e-9));
-    }
+    /// <summary>Cores the power cap pays for (none when offline).</summary>
+    private int CoresAllowed() => IsOnline ? CoreSlots.Allowed(Spec, PowerCap) : 0;
 
     private SimulatedTask? Find(string taskId) => _tasks.Find(t => t.Id == taskId);
 

@@ -3,7 +3,6 @@ using System.Text;
 using GreenCompute.Core.Ledger;
 using GreenCompute.EdgeAgent.Kernels;
 using GreenCompute.EdgeAgent.Power;
-using GreenCompute.EdgeAgent.Receipts;
 using GreenCompute.EdgeAgent.Tests.Fixtures;
 using GreenCompute.Grains.Ledger.Receipts;
 using GreenCompute.Grains.Messaging;
@@ -34,11 +33,11 @@ public sealed class TaskCommandTests : IDisposable
         Assert.True(PayloadValidator.TaskEvent(completed, AgentFixture.NodeId).IsValid);
         Assert.Contains(agent.TaskEvents(), e => e.TaskId == "job-1/t1" && e.Kind == "progress" && e.Detail == "started");
 
-        await agent.Seen.WaitAsync(m => Receipts(m).Any(r => r.Kind == "taskCompletion"), "the task-completion receipt");
-        var receipt = Receipts(agent.Seen.Messages).Single(r => r.Kind == "taskCompletion");
+        await agent.Seen.WaitAsync(m => Receipts(m).Any(r => r.Receipt == ReceiptPayload.TaskCompletion), "the task-completion receipt");
+        var receipt = Receipts(agent.Seen.Messages).Single(r => r.Receipt == ReceiptPayload.TaskCompletion);
         Assert.Equal("0x" + expected, receipt.OutputHash);
-        var signed = new SignedTaskCompletion(new TaskCompletion(receipt.NodeId, receipt.Sequence, receipt.Time, receipt.JobId!, receipt.TaskId!,
-            receipt.CoreSeconds!.Value, receipt.OutputHash!), receipt.Signature);
+        var signed = new SignedTaskCompletion(new TaskCompletion(receipt.NodeId!, receipt.Sequence!.Value, receipt.Time!.Value, receipt.JobId!, receipt.TaskId!,
+            receipt.CoreSeconds!.Value, receipt.OutputHash!), receipt.Signature!);
         Assert.Equal(agent.Agent.Key.Address.ToString(), new ReceiptVerifier(ReceiptDomain.Local).RecoverSigner(signed), ignoreCase: true);
         // The observer can see the receipt before the agent has handled its PUBACK: wait for the row to go.
         await Within.Until(() => agent.Agent.Outbox.Count == 0, "the outbox to drain after the PUBACKs");
@@ -129,7 +128,7 @@ public sealed class TaskCommandTests : IDisposable
 
     internal static List<ReceiptPayload> Receipts(IReadOnlyList<Mqtt.Client.MqttApplicationMessage> messages) =>
         [.. messages.Where(m => m.Topic == Topics.Events(AgentFixture.NodeId) && m.GetPayloadText().Contains("\"signature\"", StringComparison.Ordinal))
-            .Select(m => System.Text.Json.JsonSerializer.Deserialize(m.Payload.Span, AgentJsonContext.Default.ReceiptPayload)!)];
+            .Select(m => System.Text.Json.JsonSerializer.Deserialize(m.Payload.Span, PayloadJsonContext.Default.ReceiptPayload)!)];
 
     internal static string UninterruptedHash(string kernel, long units, string seed)
     {

@@ -39,9 +39,13 @@ internal sealed class AgentFixture : IAsyncDisposable
 
     public bool AllowErrors { get; set; }
 
-    public static async Task<AgentFixture> StartAsync(int brokerPort, AgentOptions options, IContentClient? content = null, bool observe = true)
+    /// <summary>The agent's clock starts here unless the test passes its own (shared with a silo).</summary>
+    public static readonly DateTimeOffset StartTime = new(2026, 11, 22, 0, 0, 0, TimeSpan.Zero);
+
+    public static async Task<AgentFixture> StartAsync(int brokerPort, AgentOptions options, IContentClient? content = null, bool observe = true,
+        ManualTimeProvider? clock = null)
     {
-        var time = new ManualTimeProvider(new DateTimeOffset(2026, 11, 22, 0, 0, 0, TimeSpan.Zero));
+        var time = clock ?? new ManualTimeProvider(StartTime);
         var loggers = new TestLoggerFactory(new TestLogger());
         var agent = new AgentHost(options with { BrokerPort = brokerPort }, NodeId, new BrokerEndpoint("127.0.0.1", brokerPort, null, null), time,
             loggers, content);

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using System.Net.Http.Headers;
 using GreenCompute.Silo.Content;
+using GreenCompute.Silo.Mqtt;
 
 namespace GreenCompute.Silo.Tests.Content;
 
@@ -9,13 +11,66 @@ namespace GreenCompute.Silo.Tests.Content;
 public sealed class ContentStoreTests : IAsyncLifetime
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("gc-content-").FullName;
+    private readonly FleetCredentials _credentials = new(["n1", "n2"]);
     private ContentServer _server = null!;
     private HttpClient _http = null!;
 
     public async Task InitializeAsync()
     {
-        _server = await ContentServer.StartAsync(_folder);
+        _server = await ContentServer.StartAsync(_folder, _credentials);
         _http = new HttpClient { BaseAddress = _server.BaseAddress };
+        _http.DefaultRequestHeaders.Authorization = Basic("n1", _credentials.PasswordOf("n1"));
+    }
+
+    private static AuthenticationHeaderValue Basic(string user, string password) =>
+        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
+
+    [Theory]
+    [InlineData("none")]
+    [InlineData("wrong-password")]
+    [InlineData("another-nodes-password")]
+    [InlineData("unknown-user")]
+    [InlineData("not-basic")]
+    [InlineData("malformed")]
+    public async Task NoOrWrongCredentials_Are401_ForEveryMethod_AndStoreNothing(string credentials)
+    {
+        var stored = Encoding.UTF8.GetBytes("already here\n");
+        using (var put = await _http.PutAsync($"api/v1/content/{Hash(stored)}", new ByteArrayContent(stored)))
+        {
+            Assert.Equal(HttpStatusCode.Created, put.StatusCode);
+        }
+
+        using var stranger = new HttpClient { BaseAddress = _server.BaseAddress };
+        stranger.DefaultRequestHeaders.Authorization = credentials switch
+        {
+            "wrong-password" => Basic("n1", "guess"),
+            "another-nodes-password" => Basic("n1", _credentials.PasswordOf("n2")),
+            "unknown-user" => Basic("n9", _credentials.PasswordOf("n9")),
+            "not-basic" => new AuthenticationHeaderValue("Bearer", _credentials.PasswordOf("n1")),
+            "malformed" => new AuthenticationHeaderValue("Basic", "%%%"),
+            _ => null,
+        };
+        var bytes = Encoding.UTF8.GetBytes("an upload nobody signed\n");
+        var name = Hash(bytes);
+
+        using (var put = await stranger.PutAsync($"api/v1/content/{name}", new ByteArrayContent(bytes)))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, put.StatusCode);
+            Assert.Contains("Basic", put.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+        }
+
+        using (var get = await stranger.GetAsync($"api/v1/content/{Hash(stored)}"))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, get.StatusCode);
+        }
+
+        using (var head = await stranger.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"api/v1/content/{Hash(stored)}")))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, head.StatusCode);
+        }
+
+        Assert.Null(_server.Store.Find(name));
+        Assert.Single(Directory.GetFiles(_folder, "*", SearchOption.AllDirectories));
     }
 
     public async Task DisposeAsync()

@@ -32,6 +32,10 @@ public class MqttRunTests
         Assert.True(mqtt.Applied >= 4 * 720 + 4, $"the ingest applied only {mqtt.Applied} messages");
         Assert.Equal(0, mqtt.Rejected);
         Assert.True(mqtt.CommandsDelivered > 0, "no command reached a device over MQTT");
+        // The devices' signed receipts went over MQTT too (events topics) and the ledger credited the same ones.
+        Assert.True(direct.ReceiptsAccepted > 4 * 24, $"the ledger accepted only {direct.ReceiptsAccepted} receipts");
+        Assert.Equal(direct.ReceiptsAccepted, mqtt.ReceiptsAccepted);
+        Assert.Equal(0, mqtt.ReceiptsRejected);
     }
 
     [Fact]
@@ -75,14 +79,16 @@ public class MqttRunTests
         Assert.Empty(errors);
         Assert.Equal(0, runner.TelemetryRejected);
         Assert.Equal(0, silo.Agents.RejectedCommands);
+        Assert.Equal(0, silo.Devices.Rejected);
+        var ledger = await silo.LedgerGrain.GetStatus();
         if (silo.Link is MqttFleetLink mqtt)
         {
             Assert.Equal(0, mqtt.CommandsFailed);
             Assert.Equal(0, mqtt.Devices.Rejected);
-            return new RunResult(summary, silo.Link.Description, mqtt.Ingest.Applied, mqtt.Ingest.Rejected, mqtt.Devices.Arrived);
+            return new RunResult(summary, silo.Link.Description, mqtt.Ingest.Applied, mqtt.Ingest.Rejected, mqtt.Devices.Arrived, ledger.Accepted, ledger.Rejected);
         }
 
-        return new RunResult(summary, "in-process", 0, 0, 0);
+        return new RunResult(summary, "in-process", 0, 0, 0, ledger.Accepted, ledger.Rejected);
     }
 
     private static async Task<string> WriteAclAsync()
@@ -97,5 +103,6 @@ public class MqttRunTests
         return file;
     }
 
-    private sealed record RunResult(FleetSummary Summary, string Path, long Applied, long Rejected, long CommandsDelivered);
+    private sealed record RunResult(
+        FleetSummary Summary, string Path, long Applied, long Rejected, long CommandsDelivered, long ReceiptsAccepted, long ReceiptsRejected);
 }

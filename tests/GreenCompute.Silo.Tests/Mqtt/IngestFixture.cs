@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using GreenCompute.Actors;
 using GreenCompute.Core.Time;
 using GreenCompute.Grains;
+using GreenCompute.Grains.Ledger;
+using GreenCompute.Grains.Ledger.Chain;
 using GreenCompute.Grains.Nodes;
 using GreenCompute.Grains.Scheduling;
 using GreenCompute.Mqtt.Broker;
@@ -15,7 +17,8 @@ namespace GreenCompute.Silo.Tests.Mqtt;
 
 /// <summary>
 /// An embedded broker on a free loopback port with the device ACL, a grain host (in-memory storage, manual clock) whose
-/// commands go out through <see cref="MqttCommandSink"/>, and the ingest connected as the "silo" service account.
+/// commands go out through <see cref="MqttCommandSink"/>, the ledger grains (journal, no timer, default receipt domain),
+/// and the ingest connected as the "silo" service account.
 /// </summary>
 internal sealed class IngestFixture : IAsyncDisposable
 {
@@ -23,6 +26,7 @@ internal sealed class IngestFixture : IAsyncDisposable
     public static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
 
     private readonly List<MqttClient> _clients = [];
+    private readonly string _journal = Path.Combine(Path.GetTempPath(), $"gc-ingest-journal-{Guid.NewGuid():N}.jsonl");
 
     private IngestFixture(MqttBroker broker, GrainHost host, InMemoryGrainStorage storage, ManualTimeProvider clock, ConcurrentQueue<GrainHostError> errors)
     {
@@ -100,6 +104,7 @@ internal sealed class IngestFixture : IAsyncDisposable
         await Host.StopAsync(CancellationToken.None);
         await Host.DisposeAsync();
         await Broker.DisposeAsync();
+        File.Delete(_journal);
     }
 
     private async Task WireAsync()
@@ -107,6 +112,7 @@ internal sealed class IngestFixture : IAsyncDisposable
         var commandClient = await ConnectAsync(ServiceUser);
         Commands = new MqttCommandSink(commandClient, Log);
         SiloGrains.AddTo(Host, Commands, new NodeOptions(), new SchedulerOptions { AutoPlan = false });
+        LedgerGrains.AddTo(Host, new JournalChainCommitter(_journal, Clock), new LedgerOptions { AutoTick = false });
         await Host.StartAsync(CancellationToken.None);
         Ingest = new MqttIngest(Options(ServiceUser), Host, Log);
         await Ingest.StartAsync().WaitAsync(Wait);
@@ -120,10 +126,12 @@ internal sealed class IngestFixture : IAsyncDisposable
         AutoReconnect = false,
     };
 
-    /// <summary>Collects errors logged by the system under test (rejections are warnings); a test fails on any.</summary>
+    /// <summary>Collects errors logged by the system under test (rejections are warnings, kept apart); a test fails on any error.</summary>
     internal sealed class ErrorLogger : ILogger
     {
         public ConcurrentQueue<string> Errors { get; } = new();
+
+        public ConcurrentQueue<string> Warnings { get; } = new();
 
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
@@ -135,6 +143,10 @@ internal sealed class IngestFixture : IAsyncDisposable
             if (logLevel >= LogLevel.Error)
             {
                 Errors.Enqueue($"{formatter(state, exception)} {exception}");
+            }
+            else if (logLevel == LogLevel.Warning)
+            {
+                Warnings.Enqueue(formatter(state, exception));
             }
         }
     }
