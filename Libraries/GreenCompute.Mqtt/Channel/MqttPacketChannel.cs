@@ -1,4 +1,5 @@
 using System.IO.Pipelines;
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using GreenCompute.Mqtt.Formatting;
 using GreenCompute.Mqtt.Packets;
@@ -33,7 +34,10 @@ internal sealed class MqttPacketChannel : IAsyncDisposable
     {
         _stream = stream;
         _time = time;
-        _reader = PipeReader.Create(stream, new StreamPipeReaderOptions(leaveOpen: true));
+        // Zero-byte reads: an idle connection waits for data without holding a rented buffer. Without them each of a
+        // broker's thousands of mostly idle device connections pins a 4 KB buffer while it waits, the shared pool cannot
+        // hold that many, and every received packet cost a fresh 4 KB array for the GC.
+        _reader = PipeReader.Create(stream, new StreamPipeReaderOptions(leaveOpen: true, useZeroByteReads: true));
         _writer = PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true));
         _decoder = new MqttPacketDecoder(version, maximumIncomingPacketSize);
         _encoder = new MqttPacketEncoder(version);
@@ -84,6 +88,11 @@ internal sealed class MqttPacketChannel : IAsyncDisposable
 
     /// <summary>Reads the next packet; null when the peer closed the connection or the channel was closed.</summary>
     /// <exception cref="MqttProtocolException">The bytes are not a valid packet: close the connection.</exception>
+    /// <remarks>
+    /// Pooled state machine: a broker's device connection usually waits for each packet, so without pooling every packet
+    /// received cost a state machine box. Await the result once (every caller does), as for any pooled ValueTask.
+    /// </remarks>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<MqttPacket?> ReceiveAsync(CancellationToken cancellationToken)
     {
         while (true)
