@@ -116,10 +116,11 @@ internal static class IngestBench
                 }
 
                 // The load generator's own ceiling: asking for more only queues its backlog in the broker (memory that is
-                // not the silo's working set) and says nothing more about the silo.
-                if (sent / double.Parse(reply[2], Inv) < 0.9 * rate)
+                // not the silo's working set) and says nothing more about the silo. (Its rate counts the wait for the last
+                // PUBACKs too, so even an on-schedule step reads a few % under the asked rate: hence 80 %.)
+                if (sent / double.Parse(reply[2], Inv) < 0.8 * rate)
                 {
-                    Console.WriteLine(string.Create(Inv, $"The load generator published under 90 % of the {rate:N0} msg/s asked: its limit here, not the silo's; no higher steps."));
+                    Console.WriteLine(string.Create(Inv, $"The load generator published under 80 % of the {rate:N0} msg/s asked: its limit here, not the silo's; no higher steps."));
                     break;
                 }
             }
