@@ -1,19 +1,21 @@
 using System.Diagnostics;
 using System.Globalization;
 using GreenCompute.Grains.Messaging;
-using GreenCompute.Mqtt.Client;
-using GreenCompute.Mqtt.Protocol;
 
 namespace GreenCompute.LoadGen;
 
 /// <summary>
 /// Connects N devices (user name = node id "load-{i}", so the device ACL applies), each publishing valid schema-1
 /// telemetry on its own topic with a rising sequence number and energy counter. The rate is spread over 10 ms ticks
-/// and over the devices round-robin; the total rate is what the silo is offered.
+/// and over the devices round-robin; the total rate is what the silo is offered. It shares the cores with the silo, so
+/// it is kept cheap: one thread sends, each message is one pre-encoded frame in one socket send (one message per device
+/// per send, as real devices would: batching a device's messages would spare the silo reads it has in reality), and
+/// PUBACKs are read in bulk at the end of each run.
 /// </summary>
 internal static class LoadGenerator
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(10);
 
     public static async Task<int> MainAsync(string[] args, TextReader input, TextWriter output)
     {
@@ -21,8 +23,14 @@ internal static class LoadGenerator
         var host = Arg("--host", "127.0.0.1");
         var port = int.Parse(Arg("--port", "1883"), Inv);
         var count = int.Parse(Arg("--devices", "10000"), Inv);
-        var qos = (MqttQualityOfService)int.Parse(Arg("--qos", "1"), Inv);
-        var devices = new Device[count];
+        var qos1 = Arg("--qos", "1") switch
+        {
+            "0" => false,
+            "1" => true,
+            var other => throw new ArgumentException($"--qos {other}: only 0 and 1 are generated."),
+        };
+        SelfCheck(qos1);
+        var devices = new DeviceConnection[count];
         using (var gate = new SemaphoreSlim(64))
         {
             await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
@@ -30,14 +38,7 @@ internal static class LoadGenerator
                 await gate.WaitAsync();
                 try
                 {
-                    var nodeId = NodeId(i);
-                    var client = new MqttClient(new MqttClientOptions
-                    {
-                        Host = host, Port = port, ClientId = $"loadgen-{nodeId}", UserName = nodeId, AutoReconnect = false,
-                        KeepAlive = TimeSpan.FromSeconds(300), PendingQueueCapacity = 10_000,
-                    });
-                    await client.ConnectAsync();
-                    devices[i] = new Device(nodeId, client);
+                    devices[i] = await DeviceConnection.ConnectAsync(host, port, NodeId(i), qos1);
                 }
                 finally
                 {
@@ -54,7 +55,7 @@ internal static class LoadGenerator
             var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (parts is ["run", var rateText, var secondsText])
             {
-                var (published, elapsed) = await RunAsync(devices, qos, double.Parse(rateText, Inv), double.Parse(secondsText, Inv), next);
+                var (published, elapsed) = Run(devices, double.Parse(rateText, Inv), double.Parse(secondsText, Inv), next);
                 next = (int)((next + published) % count);
                 await output.WriteLineAsync(string.Create(Inv, $"published {published} {elapsed.TotalSeconds:0.000}"));
                 await output.FlushAsync();
@@ -67,8 +68,8 @@ internal static class LoadGenerator
 
         foreach (var device in devices)
         {
-            await device.Client.DisconnectAsync();
-            await device.Client.DisposeAsync();
+            device.Disconnect();
+            device.Dispose();
         }
 
         return 0;
@@ -76,59 +77,61 @@ internal static class LoadGenerator
 
     public static string NodeId(int i) => string.Create(Inv, $"load-{i:D5}");
 
-    private static async Task<(long Published, TimeSpan Elapsed)> RunAsync(Device[] devices, MqttQualityOfService qos, double rate, double seconds, int first)
+    /// <summary>
+    /// Publishes <paramref name="rate"/> × <paramref name="seconds"/> messages on schedule (a late tick catches up), then
+    /// waits until the broker has acknowledged every QoS 1 message; the elapsed time includes that wait.
+    /// </summary>
+    private static (long Published, TimeSpan Elapsed) Run(DeviceConnection[] devices, double rate, double seconds, int first)
     {
         var total = (long)(rate * seconds);
-        var tick = TimeSpan.FromMilliseconds(10);
+        var scratch = new byte[TelemetryFrame.MaxSize];
         var started = Stopwatch.GetTimestamp();
-        var pending = new List<Task<MqttPublishResult>>();
         var published = 0L;
         var index = first;
-        using var timer = new PeriodicTimer(tick);
-        while (published < total)
+        for (var tick = 1; published < total; tick++)
         {
-            // Catch up to where the schedule says we should be (a late tick publishes more).
             var due = Math.Min(total, (long)(Stopwatch.GetElapsedTime(started).TotalSeconds * rate) + 1);
+            var now = TimeProvider.System.GetUtcNow();
             for (; published < due; published++)
             {
-                var device = devices[index];
-                index = (index + 1) % devices.Length;
-                pending.Add(device.Client.PublishAsync(new MqttApplicationMessage
-                {
-                    Topic = device.Topic,
-                    Payload = device.NextTelemetry(),
-                    QualityOfService = qos,
-                }));
+                devices[index].Publish(scratch, now);
+                index = index + 1 == devices.Length ? 0 : index + 1;
             }
 
-            if (pending.Count > 50_000)
+            var wait = (Tick * tick) - Stopwatch.GetElapsedTime(started);
+            if (wait > TimeSpan.Zero)
             {
-                await Task.WhenAll(pending);
-                pending.Clear();
+                Thread.Sleep(wait);
             }
-
-            await timer.WaitForNextTickAsync();
         }
 
-        await Task.WhenAll(pending);
+        var acks = new byte[64 * 1024];
+        foreach (var device in devices)
+        {
+            device.AwaitAcknowledgements(acks);
+        }
+
         return (published, Stopwatch.GetElapsedTime(started));
     }
 
-    private sealed class Device(string nodeId, MqttClient client)
+    /// <summary>Reads one encoded frame back with the silo's own payload reader and validator: the template stays schema 1.</summary>
+    private static void SelfCheck(bool qos1)
     {
-        private long _sequence;
-        private double _energy;
-
-        public MqttClient Client { get; } = client;
-
-        public string Topic { get; } = Topics.Telemetry(nodeId);
-
-        public byte[] NextTelemetry()
+        var nodeId = NodeId(0);
+        var topic = Topics.Telemetry(nodeId);
+        var frame = new byte[TelemetryFrame.MaxSize];
+        var length = new TelemetryFrame(nodeId, topic, qos1).Write(frame, 1, TimeProvider.System.GetUtcNow(), 1, 1.5);
+        var lengthSize = (frame[1] & 0x80) == 0 ? 1 : 2;
+        var payloadStart = 1 + lengthSize + 2 + topic.Length + (qos1 ? 2 : 0);
+        if (!PayloadCodec.TryRead(frame.AsSpan(payloadStart, length - payloadStart), PayloadJsonContext.Default.TelemetryPayload, out var payload, out var malformed))
         {
-            _sequence++;
-            _energy += 1.5;
-            var payload = new TelemetryPayload(PayloadValidator.Version, nodeId, TimeProvider.System.GetUtcNow(), _sequence, 20.5, null, null, 540, _energy, 0.5, [], null);
-            return PayloadCodec.Write(payload, PayloadJsonContext.Default.TelemetryPayload);
+            throw new InvalidOperationException($"The telemetry template is not valid JSON: {malformed!.Message}");
+        }
+
+        var validated = PayloadValidator.Telemetry(payload, nodeId);
+        if (!validated.IsValid || validated.Value!.Sequence != 1)
+        {
+            throw new InvalidOperationException($"The telemetry template does not validate: {validated.Rejection?.Message}");
         }
     }
 }

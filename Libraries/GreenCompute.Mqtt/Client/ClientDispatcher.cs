@@ -119,5 +119,6 @@ internal sealed class ClientDispatcher
         return true;
     }
 
-    private sealed record Delivery(MqttApplicationMessage Message, MqttPacketChannel Source, MqttPacket? Acknowledgement);
+    // A struct: one of these per received message, and the queues hold it by value.
+    private readonly record struct Delivery(MqttApplicationMessage Message, MqttPacketChannel Source, MqttPacket? Acknowledgement);
 }

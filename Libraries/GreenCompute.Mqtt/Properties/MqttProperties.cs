@@ -45,7 +45,8 @@ public sealed class MqttProperties
     /// <summary>In PUBLISH: one per matching subscription. In SUBSCRIBE: at most one.</summary>
     public IReadOnlyList<uint> SubscriptionIdentifiers
     {
-        get => [.. _items.Where(p => p.Id == MqttPropertyId.SubscriptionIdentifier).Select(p => p.IntegerValue)];
+        // The broker asks on every PUBLISH, which almost never has properties: no iterator, no array then.
+        get => _items.Count == 0 ? [] : [.. _items.Where(p => p.Id == MqttPropertyId.SubscriptionIdentifier).Select(p => p.IntegerValue)];
         init => SetAll(MqttPropertyId.SubscriptionIdentifier, value.Select(v => MqttProperty.FromInteger(MqttPropertyId.SubscriptionIdentifier, v)));
     }
 

@@ -47,6 +47,17 @@ public static class PayloadCodec
         return false;
     }
 
+    /// <summary>
+    /// Telemetry, the payload the ingest sees most: <see cref="TelemetryReader"/>'s allocation-light pass for the plain case,
+    /// the serializer (<see cref="TryRead{T}"/>) for everything else; either way the result and any rejection are the serializer's.
+    /// </summary>
+    public static bool TryReadTelemetry(ReadOnlySpan<byte> utf8, out TelemetryPayload? payload, out PayloadRejection? rejection)
+    {
+        rejection = null;
+        return (utf8.Length <= MaxBytes && TelemetryReader.TryRead(utf8, out payload))
+            || TryRead(utf8, PayloadJsonContext.Default.TelemetryPayload, out payload, out rejection);
+    }
+
     public static bool TryRead<T>(ReadOnlySpan<byte> utf8, JsonTypeInfo<T> typeInfo, out T? payload, out PayloadRejection? rejection)
         where T : class
     {

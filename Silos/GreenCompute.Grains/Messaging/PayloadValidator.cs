@@ -147,8 +147,19 @@ public static partial class PayloadValidator
             ?? (min < max ? null : new PayloadRejection(PayloadRejection.OutOfRange, $"band {min}–{max} °C is inverted or empty"));
     }
 
-    private static PayloadRejection? Ids(IReadOnlyList<string>? ids, string field) =>
-        ids?.Select((id, i) => Id(id, $"{field}[{i}]")).FirstOrDefault(r => r is not null);
+    private static PayloadRejection? Ids(IReadOnlyList<string>? ids, string field)
+    {
+        // A loop, and the field name built only for a refusal: this runs on every telemetry message.
+        for (var i = 0; ids is not null && i < ids.Count; i++)
+        {
+            if (ids[i] is not { Length: > 0 and <= 256 })
+            {
+                return Id(ids[i], $"{field}[{i}]");
+            }
+        }
+
+        return null;
+    }
 
     private static PayloadRejection? Id(string? id, string field) =>
         id is null ? Missing(field) : id.Length is > 0 and <= 256 ? null : new PayloadRejection(PayloadRejection.OutOfRange, $"{field} must be 1..256 characters");

@@ -23,24 +23,23 @@ internal sealed class IngestProgress
 
     public void Increment()
     {
-        List<TaskCompletionSource> due = [];
+        // Called for every message: allocates nothing unless a waiter is due.
+        List<TaskCompletionSource>? due = null;
         lock (_lock)
         {
             _processed++;
-            _waiters.RemoveAll(w =>
+            for (var i = _waiters.Count - 1; i >= 0; i--)
             {
-                if (w.Target > _processed)
+                if (_waiters[i].Target <= _processed)
                 {
-                    return false;
+                    (due ??= []).Add(_waiters[i].Done);
+                    _waiters.RemoveAt(i);
                 }
-
-                due.Add(w.Done);
-                return true;
-            });
+            }
         }
 
         // Completed outside the lock: continuations run asynchronously anyway.
-        due.ForEach(d => d.TrySetResult());
+        due?.ForEach(d => d.TrySetResult());
     }
 
     /// <summary>Completes once <paramref name="target"/> messages in total have been processed.</summary>

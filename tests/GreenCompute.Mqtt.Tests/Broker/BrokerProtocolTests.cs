@@ -265,6 +265,39 @@ public sealed class BrokerProtocolTests
         Assert.Equal(MqttPublishStatus.Delivered, pending.Status);
     }
 
+    [Fact]
+    public async Task Publish_SplitAcrossWritesAndSeveralInOneWrite_EachRoutedOnceInOrder()
+    {
+        // The broker reads with zero-byte reads (no buffer while idle): packets cut anywhere and packets sharing a
+        // segment must still come out whole, once each, in order.
+        await using var broker = await EmbeddedBroker.StartAsync();
+        var received = new MessageCollector();
+        await using var subscriber = await Clients.ConnectAsync(Clients.Options(broker.Port, "sub"), received);
+        await subscriber.SubscribeAsync("gc/split/#", MqttQualityOfService.AtLeastOnce);
+        await using var peer = await ConnectRawAsync(broker.Port, "splitter");
+        var encoder = new GreenCompute.Mqtt.Formatting.MqttPacketEncoder(MqttProtocolVersion.V500);
+        byte[] bytes = [.. new[] { "a", "b", "c", "d" }.Select((text, i) => new MqttPublishPacket
+        {
+            Topic = "gc/split/" + text, QualityOfService = MqttQualityOfService.AtLeastOnce, PacketIdentifier = (ushort)(i + 1),
+            Payload = System.Text.Encoding.UTF8.GetBytes(text), Properties = MqttProperties.Empty,
+        }).SelectMany(encoder.Encode)];
+
+        // 18 bytes each. One byte (inside the first fixed header); then the rest of the first packet, the second and 5
+        // bytes of the third; then the remainder. PUBACKs are awaited before the last write, so it is read on its own.
+        var cut = (2 * 18) + 5;
+        await peer.SendBytesAsync(bytes[..1]);
+        await peer.SendBytesAsync(bytes[1..cut]);
+        Assert.Equal(1, (await peer.ExpectAsync<MqttPubAckPacket>("PUBACK 1")).PacketIdentifier);
+        Assert.Equal(2, (await peer.ExpectAsync<MqttPubAckPacket>("PUBACK 2")).PacketIdentifier);
+        await peer.SendBytesAsync(bytes[cut..]);
+        Assert.Equal(3, (await peer.ExpectAsync<MqttPubAckPacket>("PUBACK 3")).PacketIdentifier);
+        Assert.Equal(4, (await peer.ExpectAsync<MqttPubAckPacket>("PUBACK 4")).PacketIdentifier);
+        Assert.Equal(4 * 18, bytes.Length);
+
+        await received.WaitForAsync(4, "the four messages at the subscriber");
+        Assert.Equal(["a", "b", "c", "d"], received.Payloads);
+    }
+
     private static async Task<RawConnection> ConnectRawAsync(int port, string clientId, MqttProperties? properties = null)
     {
         var peer = await RawConnection.OpenAsync(port);
