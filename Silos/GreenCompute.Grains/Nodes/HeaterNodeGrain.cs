@@ -70,6 +70,8 @@ internal sealed class HeaterNodeGrain(INodeCommandSink commands, IHistoryRecorde
         if (TelemetryValidator.Problem(telemetry, State.Registration, last, now, options.MaxClockSkew) is { } problem)
         {
             State.RejectedTelemetry++;
+            State.LastRejection = problem;
+            _dirty = true;
             return Task.FromResult(TelemetryResult.Rejected(problem));
         }
 
@@ -197,7 +199,8 @@ internal sealed class HeaterNodeGrain(INodeCommandSink commands, IHistoryRecorde
             _estimator?.Estimate ?? new RoomModelEstimate(registration.PriorModel, 0, 0, IsPrior: true),
             _offset.KelvinPerWatt * 1000,
             _plan,
-            State.RejectedTelemetry));
+            State.RejectedTelemetry,
+            State.LastRejection));
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)

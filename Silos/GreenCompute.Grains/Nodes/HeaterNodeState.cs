@@ -21,6 +21,9 @@ public sealed class HeaterNodeState
 
     public long RejectedTelemetry { get; set; }
 
+    /// <summary>Why the latest refused report was refused, with its time (the installer's page shows it).</summary>
+    public string? LastRejection { get; set; }
+
     public HeaterMode Mode { get; set; } = HeaterMode.Idle;
 
     public string Reason { get; set; } = "waiting for the first plan";

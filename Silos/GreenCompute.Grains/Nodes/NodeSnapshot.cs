@@ -27,4 +27,5 @@ public sealed record NodeSnapshot(
     RoomModelEstimate Model,
     double SensorOffsetKelvinPerKilowatt,
     PowerPlan? Plan,
-    long RejectedTelemetry);
+    long RejectedTelemetry,
+    string? LastRejection = null);

@@ -75,7 +75,7 @@ internal sealed class SimulatedAgent(WebApp app) : IAsyncDisposable
     /// Publishes one telemetry report stamped with the silo's clock (plus <paramref name="ahead"/>: a device's clock may
     /// run ahead, and a report must be later than the last) and waits until the ingest has processed something.
     /// </summary>
-    public async Task PublishTelemetryAsync(string nodeId, double roomCelsius, double watts, TimeSpan ahead = default)
+    public async Task PublishTelemetryAsync(string nodeId, double roomCelsius, double watts, TimeSpan ahead = default, bool expectRefused = false)
     {
         var ingest = app.Ingest;
         var target = ingest.Processed + 1;
@@ -85,7 +85,7 @@ internal sealed class SimulatedAgent(WebApp app) : IAsyncDisposable
             .WaitAsync(TimeSpan.FromSeconds(10));
         Assert.True(result.IsSuccess, $"publishing telemetry was {result.Status} {result.ReasonCode}");
         await ingest.WhenProcessed(target).WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.True(ingest.Rejected == rejected, $"the ingest rejected: {string.Join(", ", ingest.RejectedByReason.Select(r => $"{r.Key} × {r.Value}"))}");
+        Assert.True(ingest.Rejected == rejected + (expectRefused ? 1 : 0), $"the ingest rejected: {string.Join(", ", ingest.RejectedByReason.Select(r => $"{r.Key} × {r.Value}"))}");
     }
 
     public async ValueTask DisposeAsync()
