@@ -31,8 +31,10 @@ public class HeaterNodeGrainTests
         }
 
         var after = await node.GetSnapshot();
-        Assert.Equal(before with { RejectedTelemetry = 0 }, after with { RejectedTelemetry = 0 });
+        // Only the refusal count and the latest refusal's reason (for the installer's page) change.
+        Assert.Equal(before with { RejectedTelemetry = 0, LastRejection = null }, after with { RejectedTelemetry = 0, LastRejection = null });
         Assert.Equal(bad.Length, after.RejectedTelemetry);
+        Assert.Contains("ahead of the silo clock", after.LastRejection, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -105,7 +105,7 @@ public class MqttIngestTests
         Assert.Equal(1, silo.Ingest.RejectedByReason.GetValueOrDefault(code));
         Assert.Equal(1, silo.Ingest.Rejected);
         var after = await node.GetSnapshot();
-        Assert.Equal(before with { RejectedTelemetry = 0 }, after with { RejectedTelemetry = 0 });
+        Assert.Equal(before with { RejectedTelemetry = 0, LastRejection = null }, after with { RejectedTelemetry = 0, LastRejection = null });
         Assert.Empty(silo.Log.Errors);
     }
 
