@@ -44,6 +44,8 @@ internal static class WebProgram
         var normalized = WebArguments.Normalize(args);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = normalized, ContentRootPath = contentRoot });
         builder.Configuration.AddCommandLine(normalized, WebArguments.SwitchMappings);
+        // The framework's per-request information lines drown the console; its warnings and errors, and ours, stay.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
             builder.WebHost.UseUrls(WebOptions.DefaultUrl);
