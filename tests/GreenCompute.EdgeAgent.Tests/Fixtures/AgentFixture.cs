@@ -102,8 +102,11 @@ internal sealed class AgentFixture : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Agent.DisposeAsync();
-        await Observer.DisposeAsync();
+        // Bounded: a shutdown that never ends fails the test by name instead of hanging the test host.
+        await Agent.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(60))
+            .ContinueWith(t => Assert.True(t.IsCompletedSuccessfully, $"the agent did not shut down: {t.Exception?.InnerException?.Message}"), TaskScheduler.Default);
+        await Observer.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(60))
+            .ContinueWith(t => Assert.True(t.IsCompletedSuccessfully, $"the observer client did not close: {t.Exception?.InnerException?.Message}"), TaskScheduler.Default);
         if (!AllowErrors)
         {
             Loggers.Logger.AssertNoErrors();
