@@ -30,7 +30,7 @@ public sealed class RoleFlowTests(WebApp app, Fixtures.Browser browser, ITestOut
             await Fixtures.Browser.ScreenshotAsync(page, "customer-estimate");
 
             await page.ClickAsync("button:has-text('Submit job')");
-            await page.WaitForURLAsync(url => url.Contains("/jobs/job-", StringComparison.Ordinal));
+            await page.WaitForURLAsync(url => url.Contains("/jobs/job-", StringComparison.Ordinal), Fixtures.Browser.Committed);
             var jobId = page.Url[(page.Url.LastIndexOf('/') + 1)..];
             await Expect(page.Locator("#job-state")).ToHaveTextAsync("queued");
             var url = page.Url;
@@ -109,7 +109,7 @@ public sealed class RoleFlowTests(WebApp app, Fixtures.Browser browser, ITestOut
             await page.FillAsync("input[name='Input.RoomName']", "Lab 3");
             await Fixtures.Browser.ScreenshotAsync(page, "installer-pairing-form");
             await page.ClickAsync("button:has-text('Pair')");
-            await page.WaitForURLAsync(url => url.Contains("/installer/pairings/", StringComparison.Ordinal));
+            await page.WaitForURLAsync(url => url.Contains("/installer/pairings/", StringComparison.Ordinal), Fixtures.Browser.Committed);
             await Expect(page.Locator("#first-telemetry")).ToHaveTextAsync("none yet");
 
             var paired = await agent.PollAsync();

@@ -12,6 +12,13 @@ public sealed class Browser : IAsyncLifetime
 
     private const float ActionTimeoutMs = 15_000;
 
+    /// <summary>
+    /// Waiting for a new address ends when the navigation commits, not at the page's load event: a live page opens its
+    /// event stream while loading, and in CI the load event once never came within the timeout although the page was
+    /// there. What the test needs of the page it then waits for by locator.
+    /// </summary>
+    public static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
+
     private IPlaywright? _playwright;
 
     public IBrowser Chromium { get; private set; } = default!;
@@ -50,7 +57,7 @@ public sealed class Browser : IAsyncLifetime
         await page.FillAsync("input[name='Input.Name']", name);
         await page.FillAsync("input[name='Input.Password']", WebApp.Password);
         await page.ClickAsync("button[type=submit]:has-text('Sign in')");
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal), Committed);
         return page;
     }
 
